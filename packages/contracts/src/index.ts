@@ -1,0 +1,3 @@
+export * from './api.ts';
+export * from './tenancy.ts';
+export * from './workflows.ts';
