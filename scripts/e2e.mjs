@@ -1,0 +1,56 @@
+// The e2e tier: builds the portal, starts the platform process on a fresh database against the real
+// services, and drives it with Playwright in Debian's Chromium (apps/web/e2e).
+import path from 'node:path';
+import pg from 'pg';
+import { log, root, run, startService, stopService } from './lib.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** Drops and recreates the e2e database as the owner role, so each run starts from the demo seed. */
+async function freshDatabase(ownerUrl, name) {
+  const admin = new pg.Client({ connectionString: ownerUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function runE2e(runVitest) {
+  const build = run('npx', ['turbo', 'run', 'build', '--filter=@ingot/web', '--output-logs=errors-only']);
+  if (build !== 0) return build;
+  const ownerUrl = process.env.TEST_DATABASE_OWNER_URL;
+  const appUrl = process.env.TEST_DATABASE_URL;
+  if (!ownerUrl || !appUrl) throw new Error('TEST_DATABASE_OWNER_URL / TEST_DATABASE_URL missing: run infra/local/up');
+  await freshDatabase(ownerUrl, 'ingot_e2e');
+  const baseUrl = `http://127.0.0.1:${PORT}`;
+  log(`starting the platform on ${baseUrl} (log: .ingot/logs/e2e-server.log)`);
+  const server = await startService({
+    name: 'platform (e2e)',
+    cmd: path.join(root, 'node_modules/.bin/tsx'),
+    args: ['apps/web/server.ts'],
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: withDatabase(appUrl, 'ingot_e2e'),
+      DATABASE_OWNER_URL: withDatabase(ownerUrl, 'ingot_e2e'),
+      INGOT_DATA_DIR: path.join(root, '.ingot', 'e2e'),
+      NODE_ENV: 'production',
+    },
+    url: `${baseUrl}/api/health`,
+    logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),
+  });
+  try {
+    return runVitest(['--config', 'apps/web/vitest.e2e.config.ts', '--no-file-parallelism'], { E2E_BASE_URL: baseUrl });
+  } finally {
+    await stopService(server);
+  }
+}
