@@ -1,0 +1,18 @@
+import type { Db } from '@ingot/db';
+
+/** Names of the activities, as registered on the Worker. */
+export type TActivityName = 'createTenant' | 'createFirstPlant' | 'ensureAdminMembership' | 'recordAuditEvent';
+
+/**
+ * Test seams. Production passes none. `afterCommit` runs after an activity's transaction has committed and before
+ * the activity returns: the window in which a crash leaves a written row behind an activity that the server
+ * will run again, which is exactly what idempotency by key must survive.
+ */
+export interface ActivityHooks {
+  afterCommit?: (activity: TActivityName) => Promise<void>;
+}
+
+export interface ActivityDeps {
+  db: Db;
+  hooks?: ActivityHooks;
+}
