@@ -5,6 +5,7 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   datasource: {
-    url: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL ?? 'postgresql://localhost/ingot',
+    // The owner/migrator role: the app role (DATABASE_URL) owns nothing and cannot migrate.
+    url: process.env.DATABASE_OWNER_URL ?? 'postgresql://localhost/ingot',
   },
 });
