@@ -21,7 +21,13 @@ mkdir -p "$INGOT_DIR" "$RUN_DIR" "$LOG_DIR" "$INGOT_CACHE"
 
 log()  { printf '[ingot %-11s] %s\n' "$SERVICE" "$*" >&2; }
 warn() { printf '[ingot %-11s] WARNING: %s\n' "$SERVICE" "$*" >&2; }
-die()  { printf '[ingot %-11s] ERROR: %s\n' "$SERVICE" "$*" >&2; exit 1; }
+# Errors also go into the service's log, so a later tail of it shows why.
+_errlog() {
+  printf '[ingot %-11s] ERROR: %s\n' "$SERVICE" "$*" >&2
+  [[ -d "$LOG_DIR" ]] && printf '%s [ingot] ERROR: %s\n' "$(date -Is)" "$*" >>"$LOG_DIR/$SERVICE.log" 2>/dev/null
+  return 0
+}
+die()  { _errlog "$*"; exit 1; }
 
 log_file() { printf '%s/%s.log' "$LOG_DIR" "${1:-$SERVICE}"; }
 pid_file() { printf '%s/%s.pid' "$RUN_DIR" "${1:-$SERVICE}"; }
@@ -39,10 +45,12 @@ tail_log() {
   fi
 }
 
-fail() { printf '[ingot %-11s] ERROR: %s\n' "$SERVICE" "$*" >&2; tail_log "$SERVICE"; exit 1; }
+# die + the tail of the log (infra/local/up sets INGOT_NO_LOG_TAIL and prints it itself).
+fail() { _errlog "$*"; [[ -n "${INGOT_NO_LOG_TAIL:-}" ]] || tail_log "$SERVICE"; exit 1; }
 
 # port_open HOST PORT -> 0 when something accepts TCP connections there.
 port_open() {
+  # shellcheck disable=SC2016  # $1/$2 expand in the child bash
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null
 }
 
@@ -86,16 +94,34 @@ wait_for_http() {
   done
 }
 
-# pid_alive NAME -> 0 when the pid in .ingot/run/NAME.pid is a live process.
+# proc_starttime PID -> the process's start time (field 22 of /proc/PID/stat).
+proc_starttime() {
+  local s
+  s="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  s="${s##*) }"    # drop "pid (comm) ", comm may contain spaces
+  # shellcheck disable=SC2086
+  set -- $s        # now $1 is field 3 (state)
+  printf '%s\n' "${20}"
+}
+
+# write_pid NAME PID: pid file = pid + start time, so a reused pid is never mistaken for ours.
+write_pid() {
+  printf '%s\n%s\n' "$2" "$(proc_starttime "$2" || true)" >"$(pid_file "$1")"
+}
+
+# pid_alive NAME -> 0 when the pid in .ingot/run/NAME.pid is still the process we started.
 pid_alive() {
-  local f pid
+  local f pid st want
   f="$(pid_file "$1")"
   [[ -s "$f" ]] || return 1
-  pid="$(head -n1 "$f")"
+  pid="$(sed -n 1p "$f")"; want="$(sed -n 2p "$f")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  [[ -d "/proc/$pid" ]] || return 1
+  st="$(proc_starttime "$pid")" || return 1
+  [[ -z "$want" || "$st" == "$want" ]] || return 1
   # A zombie is not alive.
-  [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != "Z" ]]
+  local stat; stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ "${stat%% *}" != "Z" ]]
 }
 
 read_pid() { head -n1 "$(pid_file "$1")" 2>/dev/null || true; }
@@ -107,7 +133,7 @@ start_bg() {
   local lf; lf="$(log_file "$name")"
   printf '\n===== %s starting %s: %s\n' "$(date -Is)" "$name" "$*" >>"$lf"
   setsid "$@" >>"$lf" 2>&1 </dev/null &
-  echo $! >"$(pid_file "$name")"
+  write_pid "$name" $!
 }
 
 # stop_pid NAME [TIMEOUT]: TERM the process group, then KILL after TIMEOUT s.
@@ -185,6 +211,7 @@ go_tool_install() {
   log "building $pkg with $(go version | awk '{print $3}') (cached afterwards in $dir; may take minutes)"
   # Build into a temp dir, then move: an interrupted build never looks cached.
   if ! (cd "$dir" && GOBIN="$dir.tmp" GOFLAGS=-buildvcs=false go install "$pkg") >>"$lf" 2>&1; then
+    rm -rf "$dir.tmp"; rmdir "$dir" 2>/dev/null || true
     SERVICE="$SERVICE-install" tail_log
     die "go install $pkg failed"
   fi

@@ -89,7 +89,7 @@ do_start() {
   if [[ -f "$data/postmaster.pid" ]]; then
     local opid; opid="$(head -n1 "$data/postmaster.pid")"
     if [[ -d "/proc/$opid" ]] && pg_ready; then
-      echo "$opid" >"$(pid_file)"
+      write_pid "$SERVICE" "$opid"
       apply_init_sql "$base" "$sock"
       log "already running on $PG_HOST:$PG_PORT (pid $opid, adopted)"
       return 0
@@ -119,7 +119,11 @@ do_stop() {
   base="$(pg_base)"; data="$base/data"
   if pid_alive "$SERVICE"; then
     log "stopping (fast shutdown)"
-    as_postgres "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >>"$(log_file)" 2>&1 || true
+    if as_postgres "$PG_BIN/pg_ctl" -D "$data" -m fast -w -t 30 stop >>"$(log_file)" 2>&1; then
+      rm -f "$(pid_file)"
+      log "stopped"
+      return 0
+    fi
   fi
   stop_pid "$SERVICE" 10
 }

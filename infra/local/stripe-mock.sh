@@ -17,7 +17,6 @@ do_install() {
   go_tool_install stripe-mock "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" >/dev/null
 }
 
-sm_ready() { http_ok "http://$SM_HOST:$SM_HTTP_PORT/v1/customers?limit=1" 2>/dev/null || port_open "$SM_HOST" "$SM_HTTP_PORT"; }
 
 do_start() {
   if pid_alive "$SERVICE" && port_open "$SM_HOST" "$SM_HTTP_PORT"; then
