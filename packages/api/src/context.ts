@@ -1,0 +1,60 @@
+import type { TIdentity } from '@ingot/auth';
+import type { TProvisionTenantInput, TProvisionTenantResult } from '@ingot/contracts';
+import type { Db } from '@ingot/db';
+
+/** Starts the provisionTenant workflow (services/workflows exports it from `@ingot/workflows/client`). */
+export type TStartProvisionTenant = (input: TProvisionTenantInput) => Promise<{ workflowId: string; runId: string }>;
+
+/** The latest provisionTenant run for a slug (same shape as `getProvisionTenantStatus` of the workflows client). */
+export type TProvisionTenantStatus =
+  | { status: 'not_found'; workflowId: string }
+  | { status: 'running'; workflowId: string; runId: string; startedAt: Date }
+  | {
+      status: 'completed';
+      workflowId: string;
+      runId: string;
+      startedAt: Date;
+      closedAt: Date | undefined;
+      result: TProvisionTenantResult;
+    }
+  | {
+      status: 'failed';
+      workflowId: string;
+      runId: string;
+      startedAt: Date;
+      closedAt: Date | undefined;
+      reason: string;
+      error: string;
+    };
+export type TGetProvisionTenantStatus = (slug: string) => Promise<TProvisionTenantStatus>;
+
+export interface TCreateContextInnerOptions {
+  db: Db;
+  /** The already-verified identity of the caller (the HTTP layer verifies the session token), or null. */
+  identity: TIdentity | null;
+  /**
+   * The tenant the user picked in the tenant switcher (cookie `ingot_tenant`), or null. Only a wish: the tenant
+   * procedure takes it only after finding the user's membership of it in the database.
+   */
+  activeTenantId: string | null;
+  requestId: string;
+  sourceIp: string | null;
+  /** Workflow client functions; absent when no Temporal server is configured (provisioning then answers so). */
+  startProvisionTenant?: TStartProvisionTenant | null;
+  getProvisionTenantStatus?: TGetProvisionTenantStatus | null;
+}
+
+/** The context every procedure starts from: plain arguments, so tests build it without HTTP. */
+export function createContextInner(opts: TCreateContextInnerOptions) {
+  return {
+    db: opts.db,
+    identity: opts.identity,
+    activeTenantId: opts.activeTenantId,
+    requestId: opts.requestId,
+    sourceIp: opts.sourceIp,
+    startProvisionTenant: opts.startProvisionTenant ?? null,
+    getProvisionTenantStatus: opts.getProvisionTenantStatus ?? null,
+  };
+}
+
+export type TContext = ReturnType<typeof createContextInner>;

@@ -1,0 +1,11 @@
+export {
+  createContextInner,
+  type TContext,
+  type TCreateContextInnerOptions,
+  type TGetProvisionTenantStatus,
+  type TProvisionTenantStatus,
+  type TStartProvisionTenant,
+} from './context.ts';
+export type { TFieldErrors } from './error-shape.ts';
+export { type AppRouter, appRouter } from './root.ts';
+export { createCallerFactory } from './trpc.ts';

@@ -1,0 +1,7 @@
+import { ZByIdInput } from '@ingot/contracts';
+import { getEquipment } from '@ingot/domain';
+import { tenantProcedure } from '../../trpc.ts';
+
+export const getEquipmentProcedure = tenantProcedure
+  .input(ZByIdInput)
+  .query(({ ctx, input }) => getEquipment(ctx.tx, ctx.scope, input));

@@ -1,0 +1,4 @@
+import { listPlants } from '@ingot/domain';
+import { tenantProcedure } from '../../trpc.ts';
+
+export const listPlantsProcedure = tenantProcedure.query(({ ctx }) => listPlants(ctx.tx, ctx.scope));

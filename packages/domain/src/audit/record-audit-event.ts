@@ -1,0 +1,32 @@
+import type { TenantTx } from '@ingot/db';
+import type { TTenantContext } from '../tenancy/tenant-context.ts';
+
+export type TAuditDetails = Record<string, string | number | boolean | null | string[]>;
+
+export interface TAuditEntry {
+  /** noun.verb, as the API names the procedure: `equipment.create`. */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details?: TAuditDetails;
+}
+
+/**
+ * Writes the one audit row of a mutation, in the mutation's own transaction (so a rolled-back change leaves
+ * no audit row, and a committed change always has one).
+ */
+export async function recordAuditEvent(tx: TenantTx, ctx: TTenantContext, entry: TAuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      outcome: 'success',
+      requestId: ctx.requestId ?? null,
+      sourceIp: ctx.sourceIp ?? null,
+      details: entry.details ?? {},
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import type { TLocale, TTenantKind } from '@ingot/contracts';
+
+export interface TTenantDto {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TTenantKind;
+  defaultLocale: TLocale;
+  status: 'active' | 'suspended';
+  createdAt: Date;
+}
+
+export function toTenantDto(row: {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TTenantKind;
+  defaultLocale: string;
+  status: 'active' | 'suspended';
+  createdAt: Date;
+}): TTenantDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    defaultLocale: row.defaultLocale === 'en' ? 'en' : 'zh-CN',
+    status: row.status,
+    createdAt: row.createdAt,
+  };
+}
