@@ -234,3 +234,18 @@ CREATE FUNCTION app_platform_tenant_exists(slug text) RETURNS boolean
   AS $$ SELECT EXISTS (SELECT 1 FROM tenant t WHERE t.slug = $1) $$;
 REVOKE ALL ON FUNCTION app_platform_tenant_exists(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_platform_tenant_exists(text) TO ingot_app;
+
+-- Grant or revoke platform administration (the demo seed, a platform console): platform_admin is not writable by
+-- the app role, so no "update my profile" path can ever set it. Returns false when the user does not exist.
+CREATE FUNCTION app_platform_set_admin(user_id uuid, platform_admin boolean) RETURNS boolean
+  LANGUAGE plpgsql
+  SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  UPDATE app_user u SET platform_admin = $2, updated_at = now() WHERE u.id = $1 AND u.platform_admin IS DISTINCT FROM $2;
+  RETURN EXISTS (SELECT 1 FROM app_user u WHERE u.id = $1);
+END
+$$;
+REVOKE ALL ON FUNCTION app_platform_set_admin(uuid, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_platform_set_admin(uuid, boolean) TO ingot_app;
