@@ -53,15 +53,17 @@ export async function createTemporalClient(
  * Start provisionTenant for the slug. The workflow id is derived from the slug: a start while a run is in
  * progress attaches to it (USE_EXISTING) and returns its run id; a start after a run closed begins a new run,
  * which reaches the same rows (every activity is idempotent by key). Throws a ZodError on invalid input.
+ * `options.taskQueue` is for tests, which run a worker on a queue of their own.
  */
 export async function startProvisionTenant(
   client: Client,
   input: TProvisionTenantStartInput,
+  options: { taskQueue?: string } = {},
 ): Promise<TWorkflowStart> {
   const args = ZProvisionTenantInput.parse(input);
   const workflowId = provisionTenantWorkflowId(args.slug);
   const handle = await client.workflow.start<typeof provisionTenant>(WORKFLOWS.provisionTenant, {
-    taskQueue: TASK_QUEUES.platform,
+    taskQueue: options.taskQueue ?? TASK_QUEUES.platform,
     workflowId,
     args: [args],
     workflowIdConflictPolicy: 'USE_EXISTING',

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await connection.close().catch(() => undefined);
-    await db.$disconnect().catch(() => undefined);
+    await db.close().catch(() => undefined);
   }
 }
 

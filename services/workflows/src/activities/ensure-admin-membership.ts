@@ -1,4 +1,4 @@
-import { deterministicId, upsertUserBySubject, withTenant } from '@ingot/db';
+import { deterministicId, isUniqueViolation, upsertUserBySubject, withTenant } from '@ingot/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE_TYPES } from '../workflows/failure-types.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -26,7 +26,19 @@ export function ensureAdminMembershipActivity({ db, hooks }: ActivityDeps) {
   ): Promise<TEnsureAdminMembershipResult> {
     const { tenantId } = input;
     const email = input.email.trim().toLowerCase();
-    const userId = await upsertUserBySubject(db, { subject: email, email, displayName: input.displayName });
+    let userId: string;
+    try {
+      userId = await upsertUserBySubject(db, { subject: email, email, displayName: input.displayName });
+    } catch (err) {
+      // The e-mail belongs to a user bound to another identity: linking them by e-mail alone is refused.
+      if (isUniqueViolation(err)) {
+        throw ApplicationFailure.nonRetryable(
+          `${email} belongs to a user with another identity; add them as a member instead`,
+          FAILURE_TYPES.conflict,
+        );
+      }
+      throw err;
+    }
     const membership = await withTenant(db, { tenantId, userId }, async (tx) => {
       await tx.membership.createMany({
         data: [{ id: deterministicId(tenantId, `membership:${userId}`), tenantId, userId, roles: [ADMIN_ROLE] }],
