@@ -1,5 +1,5 @@
 import type { TRole } from '@ingot/contracts';
-import { upsertUserBySubject, withTenant, withUser } from '@ingot/db';
+import { type TenantTx, upsertUserBySubject, withTenant, withUser } from '@ingot/db';
 import {
   DomainError,
   getUserProfile,
@@ -51,23 +51,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 /** Thrown inside the tenant transaction to roll it back when the procedure failed; never leaves this module. */
-class RollbackSignal<R> {
-  constructor(readonly result: R) {}
-}
-
-/** tRPC passes a procedure's failure back as a result, not an exception: turn it into a rollback. */
-async function inTenantTransaction<R extends { ok: boolean }>(
-  run: (commitIfOk: (result: R) => R) => Promise<R>,
-): Promise<R> {
-  try {
-    return await run((result) => {
-      if (!result.ok) throw new RollbackSignal(result);
-      return result;
-    });
-  } catch (e) {
-    if (e instanceof RollbackSignal) return e.result as R;
-    throw e;
-  }
+class RollbackSignal {
+  constructor(readonly result: unknown) {}
 }
 
 const ZActiveTenantId = z.uuid();
@@ -92,23 +77,30 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (tenantId === null) throw new TRPCError({ code: 'FORBIDDEN', message: 'you are not a member of any tenant' });
   const activeTenantId = tenantId;
 
-  return inTenantTransaction((commitIfOk) =>
-    withTenant(ctx.db, { tenantId: activeTenantId, userId }, async (tx) => {
-      const membership = await resolveMembership(tx, { tenantId: activeTenantId, userId });
-      if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
-      const tenant = { id: activeTenantId, ...membership };
-      const scope: TTenantContext = {
-        tenantId: activeTenantId,
-        userId,
-        membershipId: membership.membershipId,
-        roles: membership.roles,
-        plantIds: membership.plantIds,
-        requestId: ctx.requestId,
-        sourceIp: ctx.sourceIp,
-      };
-      return commitIfOk(await next({ ctx: { ...ctx, tx, tenant, scope } }));
-    }),
-  );
+  const inTenant = async (tx: TenantTx) => {
+    const membership = await resolveMembership(tx, { tenantId: activeTenantId, userId });
+    if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
+    const tenant = { id: activeTenantId, ...membership };
+    const scope: TTenantContext = {
+      tenantId: activeTenantId,
+      userId,
+      membershipId: membership.membershipId,
+      roles: membership.roles,
+      plantIds: membership.plantIds,
+      requestId: ctx.requestId,
+      sourceIp: ctx.sourceIp,
+    };
+    const result = await next({ ctx: { ...ctx, tx, tenant, scope } });
+    // tRPC hands a procedure's failure back as a result, not an exception: throw to roll the transaction back.
+    if (!result.ok) throw new RollbackSignal(result);
+    return result;
+  };
+  try {
+    return await withTenant(ctx.db, { tenantId: activeTenantId, userId }, inTenant);
+  } catch (e) {
+    if (e instanceof RollbackSignal) return e.result as Awaited<ReturnType<typeof inTenant>>;
+    throw e;
+  }
 });
 
 /** Lets the procedure run only for members holding one of `roles` (checked before any row is looked up). */

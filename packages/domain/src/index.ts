@@ -42,3 +42,4 @@ export * from './work-center/list-work-centers.ts';
 export * from './work-center/move-work-center.ts';
 export * from './work-center/to-work-center-dto.ts';
 export * from './work-center/update-work-center.ts';
+export * from './platform/list-platform-tenants.ts';

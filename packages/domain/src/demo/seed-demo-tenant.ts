@@ -1,4 +1,12 @@
-import { type Db, deterministicId, type TenantTx, tenantIdForSlug, upsertUserBySubject, withTenant, withUser } from '@ingot/db';
+import {
+  type Db,
+  deterministicId,
+  setPlatformAdmin,
+  type TenantTx,
+  tenantIdForSlug,
+  upsertUserBySubject,
+  withTenant,
+} from '@ingot/db';
 import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type TDemoPlant, type TDemoTenant } from './demo-data.ts';
 
 export interface TSeededTenant {
@@ -29,9 +37,7 @@ export async function seedDemoTenant(db: Db): Promise<TSeedResult> {
     email: DEMO_PLATFORM_ADMIN.email,
     displayName: DEMO_PLATFORM_ADMIN.displayName,
   });
-  await withUser(db, { userId: platformAdminUserId }, (tx) =>
-    tx.user.update({ where: { id: platformAdminUserId }, data: { platformAdmin: true } }),
-  );
+  await setPlatformAdmin(db, { userId: platformAdminUserId, platformAdmin: true });
   return { tenants, platformAdminUserId };
 }
 

@@ -4,11 +4,11 @@ import { addMember } from '@ingot/domain';
 import { tenantAdminProcedure } from '../../trpc.ts';
 
 /**
- * Adds a person by e-mail. Until the identity issue provisions accounts in Keycloak, the embedded issuer's
- * subject is the e-mail address, so the user row is found or created under that subject.
+ * Adds a person by e-mail. A person who never signed in gets a pending user row (no subject yet), bound to their
+ * identity at first sign-in. Inside the tenant transaction, so a refused add leaves no user row behind.
  */
 export const addMemberProcedure = tenantAdminProcedure.input(ZAddMemberInput).mutation(({ ctx, input }) =>
   addMember(ctx.tx, ctx.scope, input, {
-    resolveUserId: ({ email, displayName }) => upsertUserBySubject(ctx.db, { subject: email, email, displayName }),
+    resolveUserId: ({ email, displayName }) => upsertUserBySubject(ctx.tx, { subject: null, email, displayName }),
   }),
 );
