@@ -30,7 +30,7 @@ function assertUuid(value: string, what: string): void {
  * Use the `tx` it gives, never `db.prisma`, inside `fn`: on PGlite (one session) a query on `db.prisma` would
  * wait for this very transaction to end.
  */
-export function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   assertUuid(scope.tenantId, 'withTenant: tenantId');
   if (scope.userId !== undefined) assertUuid(scope.userId, 'withTenant: userId');
   return scoped(db, scope.tenantId, scope.userId ?? '', fn);
@@ -40,7 +40,7 @@ export function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: TenantTx) => 
  * Runs `fn` in one transaction scoped to a user and no tenant: their own user row, their memberships and the
  * tenants they belong to (the tenant switcher). Every tenant-owned table reads as empty.
  */
-export function withUser<T>(db: Db, scope: UserScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withUser<T>(db: Db, scope: UserScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
   assertUuid(scope.userId, 'withUser: userId');
   return scoped(db, '', scope.userId, fn);
 }

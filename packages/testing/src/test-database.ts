@@ -120,7 +120,7 @@ async function createPostgresTestDatabase(options: TestDatabaseOptions): Promise
     return db;
   };
   let mainDb: Db | undefined;
-  let ownerPool: pg.Pool | undefined;
+  let owner: Promise<pg.Client> | undefined;
   return {
     kind: 'postgres',
     url,
@@ -131,20 +131,42 @@ async function createPostgresTestDatabase(options: TestDatabaseOptions): Promise
       return mainDb;
     },
     async ownerQuery<R>(sql: string, params?: unknown[]) {
-      ownerPool ??= new pg.Pool({ connectionString: ownerUrl, max: 2 });
-      return (await ownerPool.query(sql, params)).rows as R[];
+      owner ??= (async () => {
+        const client = new pg.Client({ connectionString: ownerUrl });
+        await client.connect();
+        return client;
+      })();
+      const result = await (await owner).query(sql, params);
+      return result.rows as R[];
     },
     openDb,
     async close() {
       await Promise.allSettled(dbs.map((db) => db.close()));
-      await ownerPool?.end();
+      await owner?.then((client) => client.end()).catch(() => {});
       try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropDatabase(admin, name);
       } finally {
         await admin.end();
       }
     },
   };
+}
+
+/**
+ * Drops a test database. Pools report "ended" before their sockets are closed, and WITH (FORCE) would
+ * terminate those closing sessions, which pg then raises as uncaught errors: wait for them to go first.
+ */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (!rows[0]?.n) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 async function createPgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
