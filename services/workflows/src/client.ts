@@ -73,7 +73,10 @@ export async function startProvisionTenant(
 }
 
 /** The latest run of provisionTenant for the slug, for the platform portal. */
-export async function getProvisionTenantStatus(client: Client, slug: string): Promise<TProvisionTenantStatus> {
+export async function getProvisionTenantStatus(
+  client: Client,
+  slug: string,
+): Promise<TProvisionTenantStatus> {
   const workflowId = provisionTenantWorkflowId(slug);
   const handle = client.workflow.getHandle<typeof provisionTenant>(workflowId);
   let description: Awaited<ReturnType<typeof handle.describe>>;

@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 const ZWorkerEnv = z.object({
   TEMPORAL_ADDRESS: z
-    .string({ error: 'TEMPORAL_ADDRESS is required (host:port of the Temporal frontend; run infra/local/up)' })
+    .string({
+      error: 'TEMPORAL_ADDRESS is required (host:port of the Temporal frontend; run infra/local/up)',
+    })
     .regex(/^[^\s:]+:\d+$/, 'TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:17233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** How long a stopping worker lets running activities finish before cancelling them. */

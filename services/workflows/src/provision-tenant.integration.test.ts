@@ -25,6 +25,7 @@ import {
 } from './client.ts';
 import { createPlatformWorker, WORKFLOWS_PATH } from './platform-worker.ts';
 import { requireTemporal, type TemporalTarget } from './test-support/env.ts';
+import { installQuietRuntime } from './test-support/quiet-runtime.ts';
 import { spawnWorkerProcess, type WorkerProcess } from './test-support/spawn-worker-process.ts';
 import { FAILURE_TYPES } from './workflows/failure-types.ts';
 
@@ -36,6 +37,7 @@ let client: Client;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
+  installQuietRuntime();
   temporal = await requireTemporal();
   // One bundle for every worker of the file (bundling takes ~1 s; Worker.create with it takes milliseconds).
   bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
@@ -56,7 +58,10 @@ function uniqueTaskQueue(): string {
   return `test-provision-tenant-${randomUUID()}`;
 }
 
-function provisionInput(slug: string, overrides: Partial<TProvisionTenantStartInput> = {}): TProvisionTenantStartInput {
+function provisionInput(
+  slug: string,
+  overrides: Partial<TProvisionTenantStartInput> = {},
+): TProvisionTenantStartInput {
   return {
     slug,
     name: 'Jiangnan Copper',
@@ -138,12 +143,16 @@ describe.each(testDatabases())('provisionTenant [$kind]', ({ create }) => {
     const result = await withWorker(database.db, taskQueue, () => resultOf(workflowId, runId));
 
     expect(result.tenantId).toBe(tenantIdForSlug(slug));
-    const rows = await withTenant(database.db, { tenantId: result.tenantId, userId: result.adminUserId }, async (tx) => ({
-      tenant: await tx.tenant.findUnique({ where: { id: result.tenantId } }),
-      plants: await tx.plant.findMany(),
-      memberships: await tx.membership.findMany({ include: { user: true } }),
-      audit: await tx.auditEvent.findMany(),
-    }));
+    const rows = await withTenant(
+      database.db,
+      { tenantId: result.tenantId, userId: result.adminUserId },
+      async (tx) => ({
+        tenant: await tx.tenant.findUnique({ where: { id: result.tenantId } }),
+        plants: await tx.plant.findMany(),
+        memberships: await tx.membership.findMany({ include: { user: true } }),
+        audit: await tx.auditEvent.findMany(),
+      }),
+    );
     expect(rows.tenant).toMatchObject({
       slug,
       name: 'Jiangnan Copper',
@@ -152,7 +161,12 @@ describe.each(testDatabases())('provisionTenant [$kind]', ({ create }) => {
       status: 'active',
     });
     expect(rows.plants).toEqual([
-      expect.objectContaining({ id: result.plantId, code: 'WX-1', name: 'Wuxi rod & wire plant', timezone: 'Asia/Shanghai' }),
+      expect.objectContaining({
+        id: result.plantId,
+        code: 'WX-1',
+        name: 'Wuxi rod & wire plant',
+        timezone: 'Asia/Shanghai',
+      }),
     ]);
     expect(rows.memberships).toEqual([
       expect.objectContaining({
@@ -239,7 +253,10 @@ describe.each(testDatabases())('provisionTenant [$kind]', ({ create }) => {
     const slug = uniqueSlug('race');
     const activities = createActivities({ db: database.db });
     const tenantArgs = { slug, name: 'Race', kind: 'company', defaultLocale: 'zh-CN' } as const;
-    const [t1, t2] = await Promise.all([activities.createTenant(tenantArgs), activities.createTenant(tenantArgs)]);
+    const [t1, t2] = await Promise.all([
+      activities.createTenant(tenantArgs),
+      activities.createTenant(tenantArgs),
+    ]);
     expect(t1).toEqual(t2);
     const plantArgs = { tenantId: t1.tenantId, code: 'P1', name: 'Plant', timezone: 'Asia/Shanghai' };
     const [p1, p2] = await Promise.all([
@@ -270,10 +287,12 @@ describe.each(testDatabases())('provisionTenant [$kind]', ({ create }) => {
       workflowId: provisionTenantWorkflowId(slug),
       args: [{ ...provisionInput(slug), admin: { email: 'not an email', displayName: 'X' } }],
     });
-    const failure = await withWorker(database.db, taskQueue, () => handle.result().then(
-      () => undefined,
-      (err: unknown) => err,
-    ));
+    const failure = await withWorker(database.db, taskQueue, () =>
+      handle.result().then(
+        () => undefined,
+        (err: unknown) => err,
+      ),
+    );
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     const cause = (failure as WorkflowFailedError).cause;
     expect(cause).toBeInstanceOf(ApplicationFailure);

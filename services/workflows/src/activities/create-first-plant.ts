@@ -27,7 +27,9 @@ export function createFirstPlantActivity({ db, hooks }: ActivityDeps) {
     const { tenantId, code } = input;
     const plant = await withTenant(db, { tenantId }, async (tx) => {
       await tx.plant.createMany({
-        data: [{ id: firstPlantId(tenantId, code), tenantId, code, name: input.name, timezone: input.timezone }],
+        data: [
+          { id: firstPlantId(tenantId, code), tenantId, code, name: input.name, timezone: input.timezone },
+        ],
         skipDuplicates: true,
       });
       return tx.plant.findUnique({ where: { tenantId_code: { tenantId, code } }, select: { id: true } });

@@ -1,7 +1,11 @@
 import type { Db } from '@ingot/db';
 
 /** Names of the activities, as registered on the Worker. */
-export type TActivityName = 'createTenant' | 'createFirstPlant' | 'ensureAdminMembership' | 'recordAuditEvent';
+export type TActivityName =
+  | 'createTenant'
+  | 'createFirstPlant'
+  | 'ensureAdminMembership'
+  | 'recordAuditEvent';
 
 /**
  * Test seams. Production passes none. `afterCommit` runs after an activity's transaction has committed and before

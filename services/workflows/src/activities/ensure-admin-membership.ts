@@ -41,7 +41,9 @@ export function ensureAdminMembershipActivity({ db, hooks }: ActivityDeps) {
     }
     const membership = await withTenant(db, { tenantId, userId }, async (tx) => {
       await tx.membership.createMany({
-        data: [{ id: deterministicId(tenantId, `membership:${userId}`), tenantId, userId, roles: [ADMIN_ROLE] }],
+        data: [
+          { id: deterministicId(tenantId, `membership:${userId}`), tenantId, userId, roles: [ADMIN_ROLE] },
+        ],
         skipDuplicates: true,
       });
       const row = await tx.membership.findUnique({

@@ -21,10 +21,14 @@ export interface WorkerProcess {
  * the worker and not a tsx wrapper).
  */
 export function spawnWorkerProcess(config: WorkerProcessConfig): WorkerProcess {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', WORKER_PROCESS, JSON.stringify(config)], {
-    cwd: PACKAGE_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', WORKER_PROCESS, JSON.stringify(config)],
+    {
+      cwd: PACKAGE_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not spawn the worker process');
 
@@ -58,12 +62,17 @@ export function spawnWorkerProcess(config: WorkerProcessConfig): WorkerProcess {
           if (found) return done(() => resolve(found));
           if (exit) {
             return done(() =>
-              reject(new Error(`worker process exited (${exit?.code ?? exit?.signal}) first; stderr:\n${stderr}`)),
+              reject(
+                new Error(`worker process exited (${exit?.code ?? exit?.signal}) first; stderr:\n${stderr}`),
+              ),
             );
           }
         };
         const timer = setTimeout(
-          () => done(() => reject(new Error(`worker process: no matching event in ${timeoutMs} ms; stderr:\n${stderr}`))),
+          () =>
+            done(() =>
+              reject(new Error(`worker process: no matching event in ${timeoutMs} ms; stderr:\n${stderr}`)),
+            ),
           timeoutMs,
         );
         const done = (settle: () => void) => {

@@ -14,16 +14,17 @@ import { FAILURE_TYPES } from './failure-types.ts';
  * crashed worker or a lost connection) is always safe. startToClose is short on purpose: it is also how long
  * the server waits before handing the activity of a crashed worker to another one.
  */
-const { createTenant, createFirstPlant, ensureAdminMembership, recordAuditEvent } = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '10 minutes',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    nonRetryableErrorTypes: [FAILURE_TYPES.validation, FAILURE_TYPES.conflict],
-  },
-});
+const { createTenant, createFirstPlant, ensureAdminMembership, recordAuditEvent } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '10 seconds',
+    scheduleToCloseTimeout: '10 minutes',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '30 seconds',
+      nonRetryableErrorTypes: [FAILURE_TYPES.validation, FAILURE_TYPES.conflict],
+    },
+  });
 
 /**
  * Create a tenant with its first plant and its first administrator. The workflow id is
