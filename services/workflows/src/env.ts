@@ -1,3 +1,4 @@
+import { TASK_QUEUES } from '@ingot/contracts';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,8 @@ const ZWorkerEnv = z.object({
     })
     .regex(/^[^\s:]+:\d+$/, 'TEMPORAL_ADDRESS must be host:port, e.g. 127.0.0.1:17233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Defaults to TASK_QUEUES.platform; another value isolates a worker (tests, two checkouts on one server). */
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.platform),
   /** How long a stopping worker lets running activities finish before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });

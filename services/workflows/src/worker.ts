@@ -1,25 +1,32 @@
 /**
  * The platform worker process: `npm run worker -w @ingot/workflows` (tsx). Reads TEMPORAL_ADDRESS,
- * TEMPORAL_NAMESPACE and DATABASE_URL; polls TASK_QUEUES.platform until SIGINT/SIGTERM, then lets running
+ * TEMPORAL_NAMESPACE and DATABASE_URL; polls TEMPORAL_TASK_QUEUE (default TASK_QUEUES.platform) until SIGINT/SIGTERM, then lets running
  * activities finish (WORKER_SHUTDOWN_GRACE_MS) and exits 0. Exits 1 when it cannot connect or the worker fails:
  * a Worker that could not connect may otherwise keep the process alive.
  */
-import { TASK_QUEUES } from '@ingot/contracts';
 import { createDbFromEnv } from '@ingot/db';
-import { NativeConnection, Runtime } from '@temporalio/worker';
-import { readWorkerEnv } from './env.ts';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { readWorkerEnv, type TWorkerEnv } from './env.ts';
 import { createPlatformWorker } from './platform-worker.ts';
 
 async function main(): Promise<number> {
-  const env = readWorkerEnv();
-  // The runtime turns the first SIGINT/SIGTERM into worker.shutdown(); a second one forces the exit.
+  let env: TWorkerEnv;
+  try {
+    env = readWorkerEnv();
+  } catch (err) {
+    console.error(`[workflows] ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  // The runtime turns the first SIGINT/SIGTERM into worker.shutdown(); before the worker exists, or on a second
+  // signal, we exit at once.
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  let worker: Worker | undefined;
   let signals = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       signals += 1;
-      if (signals > 1) {
-        console.error(`[workflows] second ${signal}: exiting without waiting for running activities`);
+      if (!worker || signals > 1) {
+        console.error(`[workflows] ${signal}: exiting without waiting for running activities`);
         process.exit(130);
       }
       console.log(`[workflows] ${signal}: draining (up to ${env.WORKER_SHUTDOWN_GRACE_MS} ms)`);
@@ -39,14 +46,15 @@ async function main(): Promise<number> {
 
   const db = createDbFromEnv();
   try {
-    const worker = await createPlatformWorker({
+    worker = await createPlatformWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
       db,
       shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,
     });
     console.log(
-      `[workflows] worker polling ${TASK_QUEUES.platform} on ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`,
+      `[workflows] worker polling ${env.TEMPORAL_TASK_QUEUE} on ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})`,
     );
     await worker.run();
     console.log('[workflows] worker stopped');
