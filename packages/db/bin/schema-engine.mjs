@@ -316,6 +316,17 @@ async function serve(args) {
         }
         return { exitCode: result.exitCode };
       }
+      case 'createMigration':
+      case 'evaluateDataLoss':
+        // The WASM engine only reaches the shadow database that diagnoseMigrationHistory(optIn) set up in this
+        // session ("PostgreSQL shadow DB must be provided through an external factory" otherwise). The native
+        // engine needs no such step, so the CLI does not always take it first (e.g. `migrate dev` after applying).
+        await engine.diagnoseMigrationHistory({
+          migrationsList: params.migrationsList,
+          optInToShadowDatabase: true,
+          filters: params.filters ?? { externalTables: [], externalEnums: [] },
+        });
+        return engine[method](params);
       default:
         if (typeof engine[method] !== 'function' || method === 'free' || method.startsWith('_')) {
           throw { message: `Unknown method: ${method}` };
