@@ -3,7 +3,9 @@ import type { TProvisionTenantInput, TProvisionTenantResult } from '@ingot/contr
 import type { Db } from '@ingot/db';
 
 /** Starts the provisionTenant workflow (services/workflows exports it from `@ingot/workflows/client`). */
-export type TStartProvisionTenant = (input: TProvisionTenantInput) => Promise<{ workflowId: string; runId: string }>;
+export type TStartProvisionTenant = (
+  input: TProvisionTenantInput,
+) => Promise<{ workflowId: string; runId: string }>;
 
 /** The latest provisionTenant run for a slug (same shape as `getProvisionTenantStatus` of the workflows client). */
 export type TProvisionTenantStatus =

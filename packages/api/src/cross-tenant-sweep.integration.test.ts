@@ -78,7 +78,12 @@ function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
     { path: 'member.list', expect: 'ok' },
     {
       path: 'member.add',
-      input: { email: `sweep-${pass}@example.cn`, displayName: 'Sweep', roles: ['viewer'], plantIds: [b.plant] },
+      input: {
+        email: `sweep-${pass}@example.cn`,
+        displayName: 'Sweep',
+        roles: ['viewer'],
+        plantIds: [b.plant],
+      },
       expect: 'reject',
     },
     { path: 'member.update', input: { id: b.member, roles: ['viewer'] }, expect: 'reject' },
@@ -118,7 +123,8 @@ function firstOf<T>(rows: T[], what: string): T {
 }
 
 function idsOf(f: TTenantFingerprint, memberEmail: string): TIds {
-  const member = f.rows.memberships.find((m) => m.email === memberEmail) ?? firstOf(f.rows.memberships, 'member');
+  const member =
+    f.rows.memberships.find((m) => m.email === memberEmail) ?? firstOf(f.rows.memberships, 'member');
   return {
     plant: firstOf(f.rows.plants, 'plant').id,
     area: firstOf(f.rows.areas, 'area').id,
@@ -161,7 +167,8 @@ describeEachDatabase('cross-tenant sweep', (t) => {
         const label = `${c.path}(${JSON.stringify(c.input ?? null)})`;
         if (c.expect === 'reject') {
           if (out.ok) failures.push(`${label}: succeeded`);
-          else if (out.code !== 'NOT_FOUND' && out.code !== 'FORBIDDEN') failures.push(`${label}: ${out.code}`);
+          else if (out.code !== 'NOT_FOUND' && out.code !== 'FORBIDDEN')
+            failures.push(`${label}: ${out.code}`);
           else if (leakedSecrets([out.message, out.shape], secrets).length > 0) {
             failures.push(`${label}: error leaks ${leakedSecrets([out.message, out.shape], secrets)}`);
           }
@@ -181,8 +188,10 @@ describeEachDatabase('cross-tenant sweep', (t) => {
         for (const input of probeInputs(b)) {
           const out = await callProcedure(caller, path, input);
           const seen = out.ok ? out.data : [out.message, out.shape];
-          if (!out.ok && out.code === 'INTERNAL_SERVER_ERROR') failures.push(`${path}: 500 ${out.error.cause}`);
-          if (leakedSecrets(seen, secrets).length > 0) failures.push(`${path}: leaks ${leakedSecrets(seen, secrets)}`);
+          if (!out.ok && out.code === 'INTERNAL_SERVER_ERROR')
+            failures.push(`${path}: 500 ${out.error.cause}`);
+          if (leakedSecrets(seen, secrets).length > 0)
+            failures.push(`${path}: leaks ${leakedSecrets(seen, secrets)}`);
         }
       }
       expect(failures).toEqual([]);
@@ -196,7 +205,8 @@ describeEachDatabase('cross-tenant sweep', (t) => {
         const out = await callProcedure(forged, c.path, c.input);
         if (out.ok) failures.push(`${c.path}: succeeded`);
         else if (out.code !== 'FORBIDDEN') failures.push(`${c.path}: ${out.code}`);
-        else if (leakedSecrets([out.message, out.shape], secrets).length > 0) failures.push(`${c.path}: leaks`);
+        else if (leakedSecrets([out.message, out.shape], secrets).length > 0)
+          failures.push(`${c.path}: leaks`);
       }
       expect(failures).toEqual([]);
       const me = await forged.me.get();
@@ -205,7 +215,7 @@ describeEachDatabase('cross-tenant sweep', (t) => {
       expect(leakedSecrets(me, secrets)).toEqual([]);
     });
 
-    it("left every row of B as it was", async () => {
+    it('left every row of B as it was', async () => {
       const bAfter = await tenantFingerprint(t.database, B);
       expect(bAfter.snapshot).toBe(bBefore.snapshot);
     });

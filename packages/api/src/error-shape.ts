@@ -31,7 +31,11 @@ export function toFieldErrors(error: ZodError): TFieldErrors {
  * - domain errors: their message and `field`;
  * - anything unexpected: a generic message (details stay in the server log, found by requestId).
  */
-export function describeError(error: TRPCError): { message: string; field: string | null; zodError: TFieldErrors | null } {
+export function describeError(error: TRPCError): {
+  message: string;
+  field: string | null;
+  zodError: TFieldErrors | null;
+} {
   const cause = error.cause;
   if (cause instanceof ZodError) {
     const zodError = toFieldErrors(cause);

@@ -68,18 +68,21 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   let tenantId: string | null = null;
   if (ctx.activeTenantId !== null) {
     const parsed = ZActiveTenantId.safeParse(ctx.activeTenantId);
-    if (!parsed.success) throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
+    if (!parsed.success)
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
     tenantId = parsed.data;
   } else {
     const memberships = await withUser(ctx.db, { userId }, (tx) => listMyMemberships(tx, { userId }));
     tenantId = memberships[0]?.tenantId ?? null;
   }
-  if (tenantId === null) throw new TRPCError({ code: 'FORBIDDEN', message: 'you are not a member of any tenant' });
+  if (tenantId === null)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'you are not a member of any tenant' });
   const activeTenantId = tenantId;
 
   const inTenant = async (tx: TenantTx) => {
     const membership = await resolveMembership(tx, { tenantId: activeTenantId, userId });
-    if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
+    if (!membership)
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
     const tenant = { id: activeTenantId, ...membership };
     const scope: TTenantContext = {
       tenantId: activeTenantId,
@@ -122,6 +125,7 @@ export const tenantAdminProcedure = tenantProcedure.use(requireRole('tenant_admi
 
 /** Platform operations (across tenants): users flagged platform_admin only. */
 export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.user.platformAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'platform administrators only' });
+  if (!ctx.user.platformAdmin)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'platform administrators only' });
   return next();
 });

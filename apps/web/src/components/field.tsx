@@ -19,14 +19,23 @@ export function Field({ label, error, hint, children, testId }: TFieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
       {hint ? (
         <span className="hint" id={hintId}>
           {hint}
         </span>
       ) : null}
       {error ? (
-        <p className="field-error" id={errorId} role="alert" data-testid={testId ? `${testId}-error` : undefined}>
+        <p
+          className="field-error"
+          id={errorId}
+          role="alert"
+          data-testid={testId ? `${testId}-error` : undefined}
+        >
           {error}
         </p>
       ) : null}

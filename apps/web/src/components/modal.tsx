@@ -59,7 +59,12 @@ export function Modal({ open, title, onClose, children, testId }: TModalProps) {
         <>
           <div className="modal__head">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} aria-label={t('common.close')}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={onClose}
+              aria-label={t('common.close')}
+            >
               ✕
             </button>
           </div>

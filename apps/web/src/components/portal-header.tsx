@@ -172,8 +172,8 @@ export function PortalHeader({ me }: { me: TPortalMe }) {
   useEffect(() => {
     if (!me.activeTenantStale) return;
     const next = me.activeTenantId;
-    void (next ? post('/api/tenant', { tenantId: next }) : fetch('/api/tenant', { method: 'DELETE' })).then(() =>
-      router.refresh(),
+    void (next ? post('/api/tenant', { tenantId: next }) : fetch('/api/tenant', { method: 'DELETE' })).then(
+      () => router.refresh(),
     );
   }, [me.activeTenantStale, me.activeTenantId, router]);
 

@@ -1,6 +1,6 @@
 import type { TLocale } from '@ingot/contracts';
 import { messagesEn } from './messages.en.ts';
-import { type TMessageKey, type TMessages, messagesZhCN } from './messages.zh-CN.ts';
+import { messagesZhCN, type TMessageKey, type TMessages } from './messages.zh-CN.ts';
 
 export type { TMessageKey, TMessages };
 

@@ -44,7 +44,8 @@ export const messagesZhCN = {
   'signIn.submit': '登录',
   'signIn.submitting': '登录中…',
   'signIn.failed': '邮箱或密码错误。',
-  'signIn.demoHint': '演示账号：admin@east-china-al.demo（租户管理员）、planner@east-china-al.demo（计划员，仅轧制厂）、admin@jiangnan-copper.demo、platform@ingot.demo',
+  'signIn.demoHint':
+    '演示账号：admin@east-china-al.demo（租户管理员）、planner@east-china-al.demo（计划员，仅轧制厂）、admin@jiangnan-copper.demo、platform@ingot.demo',
   'plants.title': '工厂',
   'plants.subtitle': '管理租户下的工厂（站点），进入工厂维护区域、产线和设备。',
   'plants.new': '新建工厂',

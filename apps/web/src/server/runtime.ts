@@ -41,16 +41,21 @@ export async function createPortalRuntime(opts: { db?: Db } = {}): Promise<TPort
 }
 
 /** Temporal client functions, connecting on first use (the portal starts even when Temporal is down). */
-function createWorkflowFunctions(): Pick<TPortalRuntime, 'startProvisionTenant' | 'getProvisionTenantStatus'> {
+function createWorkflowFunctions(): Pick<
+  TPortalRuntime,
+  'startProvisionTenant' | 'getProvisionTenantStatus'
+> {
   const address = env.TEMPORAL_ADDRESS;
   if (!address) return { startProvisionTenant: null, getProvisionTenantStatus: null };
   let client: Promise<import('@temporalio/client').Client> | null = null;
   const connect = async () => {
     const workflows = await import('@ingot/workflows/client');
-    client ??= workflows.createTemporalClient(address, { namespace: env.TEMPORAL_NAMESPACE }).catch((e: unknown) => {
-      client = null;
-      throw e;
-    });
+    client ??= workflows
+      .createTemporalClient(address, { namespace: env.TEMPORAL_NAMESPACE })
+      .catch((e: unknown) => {
+        client = null;
+        throw e;
+      });
     return { workflows, client: await client };
   };
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, tenantIdForSlug } from '@ingot/db';
+import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS } from '@ingot/domain';
 import { createContextInner, type TCreateContextInnerOptions } from '../context.ts';
 import { appRouter } from '../root.ts';
 import { createCallerFactory } from '../trpc.ts';
@@ -7,17 +8,29 @@ import { createCallerFactory } from '../trpc.ts';
 export const createCaller = createCallerFactory(appRouter);
 export type TCaller = ReturnType<typeof createCaller>;
 
+/** The name the identity server would send for a demo user (the seed's display name), else the local part. */
+function nameOf(email: string): string {
+  if (email === DEMO_PLATFORM_ADMIN.email) return DEMO_PLATFORM_ADMIN.displayName;
+  const member = DEMO_TENANTS.flatMap((t) => t.members).find((m) => m.email === email);
+  return member?.displayName ?? email.split('@')[0] ?? email;
+}
+
 /** A caller signed in as `email` (the embedded issuer's subject is the e-mail), acting in the tenant of `slug`. */
 export function callerFor(
   db: Db,
   email: string,
   slug: string | null,
-  extra: Partial<Pick<TCreateContextInnerOptions, 'startProvisionTenant' | 'getProvisionTenantStatus'>> = {},
+  extra: Partial<
+    Pick<
+      TCreateContextInnerOptions,
+      'startProvisionTenant' | 'getProvisionTenantStatus' | 'requestId' | 'sourceIp'
+    >
+  > = {},
 ): TCaller {
   return createCaller(
     createContextInner({
       db,
-      identity: { subject: email, email, name: email.split('@')[0] ?? email },
+      identity: { subject: email, email, name: nameOf(email) },
       activeTenantId: slug ? tenantIdForSlug(slug) : null,
       requestId: randomUUID(),
       sourceIp: '192.0.2.10',

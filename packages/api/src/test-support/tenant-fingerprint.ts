@@ -18,7 +18,10 @@ export interface TTenantFingerprint {
 }
 
 /** Reads a tenant's rows as the owner (bypassing RLS): what must neither leak nor change. */
-export async function tenantFingerprint(database: TestDatabase, tenantId: string): Promise<TTenantFingerprint> {
+export async function tenantFingerprint(
+  database: TestDatabase,
+  tenantId: string,
+): Promise<TTenantFingerprint> {
   const q = <R>(sql: string) => database.ownerQuery<R>(sql, [tenantId]);
   const [tenant] = await q<{ id: string; slug: string; name: string }>(
     'SELECT id::text, slug, name FROM tenant WHERE id = $1',
@@ -33,7 +36,13 @@ export async function tenantFingerprint(database: TestDatabase, tenantId: string
   const lines = await q<{ id: string; plant_id: string; area_id: string; code: string; name: string }>(
     'SELECT id::text, plant_id::text, area_id::text, code, name FROM work_center WHERE tenant_id = $1 ORDER BY id',
   );
-  const equipment = await q<{ id: string; plant_id: string; work_center_id: string; code: string; name: string }>(
+  const equipment = await q<{
+    id: string;
+    plant_id: string;
+    work_center_id: string;
+    code: string;
+    name: string;
+  }>(
     `SELECT id::text, plant_id::text, work_center_id::text, code, name, class::text, attributes::text
        FROM equipment WHERE tenant_id = $1 ORDER BY id`,
   );
@@ -81,6 +90,9 @@ export function secretsOf(b: TTenantFingerprint, a: TTenantFingerprint): string[
 
 /** The secrets found in `value` (serialised as the client would receive it). */
 export function leakedSecrets(value: unknown, secrets: string[]): string[] {
-  const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (v instanceof Date ? v.toISOString() : v));
+  const text =
+    typeof value === 'string'
+      ? value
+      : JSON.stringify(value, (_k, v) => (v instanceof Date ? v.toISOString() : v));
   return secrets.filter((s) => text?.includes(s));
 }

@@ -6,7 +6,11 @@ import { findPlantInScope } from '../plant/find-plant-in-scope.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { type TAreaDto, toAreaDto } from './to-area-dto.ts';
 
-export async function createArea(tx: TenantTx, ctx: TTenantContext, input: TCreateAreaInput): Promise<TAreaDto> {
+export async function createArea(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: TCreateAreaInput,
+): Promise<TAreaDto> {
   const plant = await findPlantInScope(tx, ctx, input.plantId, 'plantId');
   const area = await tx.area
     .create({ data: { tenantId: ctx.tenantId, plantId: plant.id, code: input.code, name: input.name } })

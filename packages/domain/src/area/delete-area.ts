@@ -6,7 +6,11 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { findAreaInScope } from './find-area-in-scope.ts';
 
 /** Deletes an area without lines; CONFLICT while lines hang under it. */
-export async function deleteArea(tx: TenantTx, ctx: TTenantContext, input: { id: string }): Promise<{ id: string }> {
+export async function deleteArea(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: { id: string },
+): Promise<{ id: string }> {
   const area = await findAreaInScope(tx, ctx, input.id);
   const lines = await tx.workCenter.count({ where: { areaId: area.id, ...tenantFilter(ctx) } });
   if (lines > 0) {

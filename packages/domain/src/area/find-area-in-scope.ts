@@ -6,7 +6,9 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 
 /** The area with this id inside the caller's tenant and plant scope, else NOT_FOUND on `field`. */
 export async function findAreaInScope(tx: TenantTx, ctx: TTenantContext, id: string, field = 'id') {
-  const area = await tx.area.findFirst({ where: { id, ...tenantFilter(ctx), AND: [plantScopeOnChild(ctx)] } });
+  const area = await tx.area.findFirst({
+    where: { id, ...tenantFilter(ctx), AND: [plantScopeOnChild(ctx)] },
+  });
   if (!area) throw DomainError.notFound('area', field);
   return area;
 }

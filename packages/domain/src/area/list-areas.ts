@@ -5,7 +5,11 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { type TAreaDto, toAreaDto } from './to-area-dto.ts';
 
 /** Areas of one plant, by code. NOT_FOUND (on `plantId`) when the plant is not the caller's to see. */
-export async function listAreas(tx: TenantTx, ctx: TTenantContext, input: { plantId: string }): Promise<TAreaDto[]> {
+export async function listAreas(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: { plantId: string },
+): Promise<TAreaDto[]> {
   const plant = await findPlantInScope(tx, ctx, input.plantId, 'plantId');
   const areas = await tx.area.findMany({
     where: { plantId: plant.id, ...tenantFilter(ctx) },

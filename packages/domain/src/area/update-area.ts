@@ -8,7 +8,11 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { findAreaInScope } from './find-area-in-scope.ts';
 import { type TAreaDto, toAreaDto } from './to-area-dto.ts';
 
-export async function updateArea(tx: TenantTx, ctx: TTenantContext, input: TUpdateAreaInput): Promise<TAreaDto> {
+export async function updateArea(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: TUpdateAreaInput,
+): Promise<TAreaDto> {
   const area = await findAreaInScope(tx, ctx, input.id);
   const { id: _id, ...changes } = input;
   const after = await tx.area

@@ -61,7 +61,13 @@ const rollingPlant: TDemoPlant = {
   name: '轧制厂',
   nameEn: 'Rolling Plant',
   timezone: 'Asia/Shanghai',
-  address: { line1: '锡山经济开发区 88 号', city: '无锡', province: '江苏', postalCode: '214101', country: 'CN' },
+  address: {
+    line1: '锡山经济开发区 88 号',
+    city: '无锡',
+    province: '江苏',
+    postalCode: '214101',
+    country: 'CN',
+  },
   areas: [
     {
       code: 'CAST',
@@ -425,7 +431,12 @@ export const DEMO_TENANTS: readonly TDemoTenant[] = [
     defaultLocale: 'zh-CN',
     plants: [rollingPlant, extrusionPlant],
     members: [
-      { email: 'admin@east-china-al.demo', displayName: '王敏 (Wang Min)', roles: ['tenant_admin'], plantCodes: [] },
+      {
+        email: 'admin@east-china-al.demo',
+        displayName: '王敏 (Wang Min)',
+        roles: ['tenant_admin'],
+        plantCodes: [],
+      },
       {
         email: 'planner@east-china-al.demo',
         displayName: '李强 (Li Qiang)',
@@ -446,7 +457,13 @@ export const DEMO_TENANTS: readonly TDemoTenant[] = [
         name: '铜板带厂',
         nameEn: 'Copper Strip Plant',
         timezone: 'Asia/Shanghai',
-        address: { line1: '鹰潭工业园 2 号', city: '鹰潭', province: '江西', postalCode: '335000', country: 'CN' },
+        address: {
+          line1: '鹰潭工业园 2 号',
+          city: '鹰潭',
+          province: '江西',
+          postalCode: '335000',
+          country: 'CN',
+        },
         areas: [
           {
             code: 'CR',
@@ -480,9 +497,17 @@ export const DEMO_TENANTS: readonly TDemoTenant[] = [
       },
     ],
     members: [
-      { email: 'admin@jiangnan-copper.demo', displayName: '陈静 (Chen Jing)', roles: ['tenant_admin'], plantCodes: [] },
+      {
+        email: 'admin@jiangnan-copper.demo',
+        displayName: '陈静 (Chen Jing)',
+        roles: ['tenant_admin'],
+        plantCodes: [],
+      },
     ],
   },
 ];
 
-export const DEMO_PLATFORM_ADMIN = { email: 'platform@ingot.demo', displayName: 'Ingot Platform Admin' } as const;
+export const DEMO_PLATFORM_ADMIN = {
+  email: 'platform@ingot.demo',
+  displayName: 'Ingot Platform Admin',
+} as const;

@@ -45,14 +45,26 @@ async function seedTenant(db: Db, demo: TDemoTenant): Promise<TSeededTenant> {
   const tenantId = tenantIdForSlug(demo.slug);
   const users: Record<string, string> = {};
   for (const m of demo.members) {
-    users[m.email] = await upsertUserBySubject(db, { subject: m.email, email: m.email, displayName: m.displayName });
+    users[m.email] = await upsertUserBySubject(db, {
+      subject: m.email,
+      email: m.email,
+      displayName: m.displayName,
+    });
   }
   const firstAdmin = demo.members.find((m) => m.roles.includes('tenant_admin'));
   const actorUserId = firstAdmin ? users[firstAdmin.email] : undefined;
 
   return withTenant(db, { tenantId, userId: actorUserId }, async (tx) => {
     await tx.tenant.createMany({
-      data: [{ id: tenantId, slug: demo.slug, name: demo.name, kind: demo.kind, defaultLocale: demo.defaultLocale }],
+      data: [
+        {
+          id: tenantId,
+          slug: demo.slug,
+          name: demo.name,
+          kind: demo.kind,
+          defaultLocale: demo.defaultLocale,
+        },
+      ],
       skipDuplicates: true,
     });
     const plants: Record<string, string> = {};
@@ -72,7 +84,11 @@ async function seedTenant(db: Db, demo: TDemoTenant): Promise<TSeededTenant> {
       });
       if (inserted.count > 0 && m.plantCodes.length > 0) {
         await tx.membershipPlant.createMany({
-          data: m.plantCodes.map((code) => ({ tenantId, membershipId: row.id, plantId: plants[code] as string })),
+          data: m.plantCodes.map((code) => ({
+            tenantId,
+            membershipId: row.id,
+            plantId: plants[code] as string,
+          })),
           skipDuplicates: true,
         });
       }
@@ -92,7 +108,14 @@ async function seedPlant(tx: TenantTx, tenantId: string, plant: TDemoPlant): Pro
 
   const plantId = deterministicId(tenantId, `plant:${plant.code}`);
   await tx.plant.create({
-    data: { id: plantId, tenantId, code: plant.code, name: plant.name, timezone: plant.timezone, address: plant.address },
+    data: {
+      id: plantId,
+      tenantId,
+      code: plant.code,
+      name: plant.name,
+      timezone: plant.timezone,
+      address: plant.address,
+    },
   });
   for (const area of plant.areas) {
     const areaId = deterministicId(tenantId, `area:${plant.code}:${area.code}`);

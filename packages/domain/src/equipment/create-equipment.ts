@@ -33,7 +33,12 @@ export async function createEquipment(
     action: 'equipment.create',
     targetType: 'equipment',
     targetId: equipment.id,
-    details: { plantId: equipment.plantId, workCenterId: line.id, code: equipment.code, class: equipment.class },
+    details: {
+      plantId: equipment.plantId,
+      workCenterId: line.id,
+      code: equipment.code,
+      class: equipment.class,
+    },
   });
   return toEquipmentDto(equipment);
 }

@@ -24,7 +24,9 @@ function toAttributes(json: unknown): TEquipmentAttributeMap {
   return out;
 }
 
-export function toEquipmentDto(row: Omit<TEquipmentDto, 'attributes'> & { attributes: unknown }): TEquipmentDto {
+export function toEquipmentDto(
+  row: Omit<TEquipmentDto, 'attributes'> & { attributes: unknown },
+): TEquipmentDto {
   return {
     id: row.id,
     plantId: row.plantId,

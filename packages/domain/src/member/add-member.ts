@@ -23,7 +23,10 @@ export async function addMember(
   const plantIds = await assertGrantablePlants(tx, ctx, input.plantIds);
   const email = input.email.trim().toLowerCase();
   const userId = await deps.resolveUserId({ email, displayName: input.displayName });
-  const existing = await tx.membership.findFirst({ where: { userId, ...tenantFilter(ctx) }, select: { id: true } });
+  const existing = await tx.membership.findFirst({
+    where: { userId, ...tenantFilter(ctx) },
+    select: { id: true },
+  });
   if (existing) throw new DomainError('CONFLICT', 'this person is already a member of the tenant', 'email');
   const created = await tx.membership.create({
     data: { tenantId: ctx.tenantId, userId, roles: [...new Set(input.roles)] },

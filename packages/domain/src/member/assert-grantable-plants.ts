@@ -17,7 +17,11 @@ export async function assertGrantablePlants(
   const unique = [...new Set(plantIds)].sort();
   if (unique.length === 0) {
     if (!hasAllPlants(ctx)) {
-      throw new DomainError('FORBIDDEN', 'you can only grant access to plants you can reach yourself', 'plantIds');
+      throw new DomainError(
+        'FORBIDDEN',
+        'you can only grant access to plants you can reach yourself',
+        'plantIds',
+      );
     }
     return unique;
   }

@@ -10,7 +10,11 @@ import { findPlantInScope } from './find-plant-in-scope.ts';
  * Deletes an empty plant. Refuses while areas hang under it, and while members are limited to it: dropping the
  * last plant of a member's scope list would silently widen that member to every plant.
  */
-export async function deletePlant(tx: TenantTx, ctx: TTenantContext, input: { id: string }): Promise<{ id: string }> {
+export async function deletePlant(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: { id: string },
+): Promise<{ id: string }> {
   const plant = await findPlantInScope(tx, ctx, input.id);
   if (!hasAllPlants(ctx)) {
     throw new DomainError('FORBIDDEN', 'only members with access to all plants can delete a plant');
@@ -23,7 +27,9 @@ export async function deletePlant(tx: TenantTx, ctx: TTenantContext, input: { id
       'id',
     );
   }
-  const scopedMembers = await tx.membershipPlant.count({ where: { plantId: plant.id, ...tenantFilter(ctx) } });
+  const scopedMembers = await tx.membershipPlant.count({
+    where: { plantId: plant.id, ...tenantFilter(ctx) },
+  });
   if (scopedMembers > 0) {
     throw new DomainError(
       'CONFLICT',

@@ -22,7 +22,9 @@ export function toPlantDto(row: {
   updatedAt: Date;
 }): TPlantDto {
   const address =
-    row.address && typeof row.address === 'object' ? { ...EMPTY_ADDRESS, ...(row.address as object) } : EMPTY_ADDRESS;
+    row.address && typeof row.address === 'object'
+      ? { ...EMPTY_ADDRESS, ...(row.address as object) }
+      : EMPTY_ADDRESS;
   return {
     id: row.id,
     code: row.code,

@@ -1,10 +1,10 @@
 import type { TUpdatePlantInput } from '@ingot/contracts';
 import type { TenantTx } from '@ingot/db';
+import { changedFields } from '../audit/changed-fields.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { rethrowConstraintViolation } from '../errors/rethrow-constraint-violation.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
-import { changedFields } from '../audit/changed-fields.ts';
 import { findPlantInScope } from './find-plant-in-scope.ts';
 import { type TPlantDto, toPlantDto } from './to-plant-dto.ts';
 

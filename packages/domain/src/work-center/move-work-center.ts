@@ -29,7 +29,8 @@ export async function moveWorkCenter(
       rethrowConstraintViolation(e, {
         unique: {
           field: 'areaId',
-          message: 'the target plant already has a line or equipment with the same code as this line or its equipment',
+          message:
+            'the target plant already has a line or equipment with the same code as this line or its equipment',
         },
       }),
     );
@@ -37,7 +38,12 @@ export async function moveWorkCenter(
     action: 'workCenter.move',
     targetType: 'work_center',
     targetId: line.id,
-    details: { fromAreaId: line.areaId, toAreaId: target.id, fromPlantId: line.plantId, toPlantId: target.plantId },
+    details: {
+      fromAreaId: line.areaId,
+      toAreaId: target.id,
+      fromPlantId: line.plantId,
+      toPlantId: target.plantId,
+    },
   });
   return toWorkCenterDto(after);
 }

@@ -85,7 +85,11 @@ export function MemberForm(props: {
         <div className="check-grid">
           {props.plants.map((p) => (
             <label key={p.id}>
-              <input type="checkbox" checked={plantIds.has(p.id)} onChange={() => setPlantIds(flip(plantIds, p.id))} />
+              <input
+                type="checkbox"
+                checked={plantIds.has(p.id)}
+                onChange={() => setPlantIds(flip(plantIds, p.id))}
+              />
               <span className="mono">{p.code}</span> {p.name}
             </label>
           ))}
@@ -103,7 +107,12 @@ export function MemberForm(props: {
         <button type="button" className="btn" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={props.pending} data-testid="member-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={props.pending}
+          data-testid="member-submit"
+        >
           {props.pending ? t('common.saving') : t('common.save')}
         </button>
       </div>

@@ -54,7 +54,12 @@ export function MembersView() {
           <h1 data-testid="page-title">{t('members.title')}</h1>
           <p>{t('members.subtitle')}</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'add' })} data-testid="add-member">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setDialog({ kind: 'add' })}
+          data-testid="add-member"
+        >
           + {t('members.add')}
         </button>
       </div>
@@ -75,7 +80,9 @@ export function MembersView() {
               <tr key={mem.id} data-testid={`member-${mem.email}`}>
                 <td>
                   {mem.displayName}
-                  {mem.id === access.tenant?.access.membershipId ? <span className="muted"> {t('members.you')}</span> : null}
+                  {mem.id === access.tenant?.access.membershipId ? (
+                    <span className="muted"> {t('members.you')}</span>
+                  ) : null}
                 </td>
                 <td className="mono">{mem.email}</td>
                 <td>
@@ -98,7 +105,11 @@ export function MembersView() {
                 </td>
                 <td>
                   <div className="actions">
-                    <button type="button" className="btn btn-sm" onClick={() => setDialog({ kind: 'edit', member: mem })}>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => setDialog({ kind: 'edit', member: mem })}
+                    >
                       {t('common.edit')}
                     </button>
                     <button
@@ -126,7 +137,12 @@ export function MembersView() {
           onSubmit={(v) => add.mutate(v)}
         />
       </Modal>
-      <Modal open={dialog?.kind === 'edit'} title={t('members.editTitle')} onClose={close} testId="member-dialog">
+      <Modal
+        open={dialog?.kind === 'edit'}
+        title={t('members.editTitle')}
+        onClose={close}
+        testId="member-dialog"
+      >
         {dialog?.kind === 'edit' ? (
           <MemberForm
             mode="edit"
@@ -142,10 +158,14 @@ export function MembersView() {
       <ConfirmDialog
         open={dialog?.kind === 'remove'}
         title={t('members.remove')}
-        body={dialog?.kind === 'remove' ? t('members.removeConfirm', { name: dialog.member.displayName }) : ''}
+        body={
+          dialog?.kind === 'remove' ? t('members.removeConfirm', { name: dialog.member.displayName }) : ''
+        }
         confirmLabel={t('members.remove')}
         pending={remove.isPending}
-        error={remove.error ? (describeApiError(remove.error, fallback).formError ?? remove.error.message) : null}
+        error={
+          remove.error ? (describeApiError(remove.error, fallback).formError ?? remove.error.message) : null
+        }
         onConfirm={() => dialog?.kind === 'remove' && remove.mutate({ id: dialog.member.id })}
         onClose={close}
       />

@@ -1,11 +1,11 @@
 'use client';
 
-import type { TPlantItem } from '../../trpc/types.ts';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
+import type { TPlantItem } from '../../trpc/types.ts';
 
 export interface TPlantFormValues {
   code: string;
@@ -65,10 +65,22 @@ export function PlantForm(props: {
       <FormError message={props.error.formError} />
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code} testId="plant-code">
-          <input name="code" type="text" defaultValue={init?.code} autoComplete="off" data-testid="plant-code" />
+          <input
+            name="code"
+            type="text"
+            defaultValue={init?.code}
+            autoComplete="off"
+            data-testid="plant-code"
+          />
         </Field>
         <Field label={t('common.name')} error={fe.name} testId="plant-name">
-          <input name="name" type="text" defaultValue={init?.name} autoComplete="off" data-testid="plant-name" />
+          <input
+            name="name"
+            type="text"
+            defaultValue={init?.name}
+            autoComplete="off"
+            data-testid="plant-name"
+          />
         </Field>
         <Field label={t('plants.timezone')} error={fe.timezone}>
           <select name="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)}>

@@ -12,7 +12,11 @@ import type { TPlantItem } from '../../trpc/types.ts';
 import { useAccess } from '../use-access.ts';
 import { PlantForm } from './plant-form.tsx';
 
-type TDialog = { kind: 'create' } | { kind: 'edit'; plant: TPlantItem } | { kind: 'delete'; plant: TPlantItem } | null;
+type TDialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; plant: TPlantItem }
+  | { kind: 'delete'; plant: TPlantItem }
+  | null;
 
 /** The tenant's plants (in the member's scope) with create, edit and delete. */
 export function PlantsView() {
@@ -24,9 +28,15 @@ export function PlantsView() {
   const [dialog, setDialog] = useState<TDialog>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.plant.pathKey() });
-  const create = useMutation(trpc.plant.create.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }));
-  const update = useMutation(trpc.plant.update.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }));
-  const remove = useMutation(trpc.plant.delete.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }));
+  const create = useMutation(
+    trpc.plant.create.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }),
+  );
+  const update = useMutation(
+    trpc.plant.update.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }),
+  );
+  const remove = useMutation(
+    trpc.plant.delete.mutationOptions({ onSuccess: () => refresh().then(() => setDialog(null)) }),
+  );
 
   const close = () => {
     setDialog(null);
@@ -57,7 +67,9 @@ export function PlantsView() {
 
       {!access.loading && !access.canEditHierarchy ? <p className="notice">{t('plants.readOnly')}</p> : null}
       {plants.isLoading ? <p aria-live="polite">{t('common.loading')}</p> : null}
-      {plants.error ? <p className="notice notice--error">{describeApiError(plants.error, fallback).formError}</p> : null}
+      {plants.error ? (
+        <p className="notice notice--error">{describeApiError(plants.error, fallback).formError}</p>
+      ) : null}
       {plants.data && plants.data.length === 0 ? <p className="notice">{t('plants.empty')}</p> : null}
 
       <ul className="plant-grid" data-testid="plant-list">
@@ -94,7 +106,11 @@ export function PlantsView() {
               </Link>
               {access.canEditHierarchy ? (
                 <>
-                  <button type="button" className="btn btn-sm" onClick={() => setDialog({ kind: 'edit', plant: p })}>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    onClick={() => setDialog({ kind: 'edit', plant: p })}
+                  >
                     {t('common.edit')}
                   </button>
                   {access.allPlants ? (
@@ -122,7 +138,12 @@ export function PlantsView() {
           onSubmit={(v) => create.mutate(v)}
         />
       </Modal>
-      <Modal open={dialog?.kind === 'edit'} title={t('plants.editTitle')} onClose={close} testId="plant-dialog">
+      <Modal
+        open={dialog?.kind === 'edit'}
+        title={t('plants.editTitle')}
+        onClose={close}
+        testId="plant-dialog"
+      >
         {dialog?.kind === 'edit' ? (
           <PlantForm
             initial={dialog.plant}
@@ -139,7 +160,9 @@ export function PlantsView() {
         body={dialog?.kind === 'delete' ? t('common.deleteConfirmBody', { name: dialog.plant.name }) : ''}
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
-        error={remove.error ? describeApiError(remove.error, fallback).formError ?? remove.error.message : null}
+        error={
+          remove.error ? (describeApiError(remove.error, fallback).formError ?? remove.error.message) : null
+        }
         onConfirm={() => dialog?.kind === 'delete' && remove.mutate({ id: dialog.plant.id })}
         onClose={close}
       />

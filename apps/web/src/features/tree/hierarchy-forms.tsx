@@ -15,7 +15,15 @@ interface TFormBase {
   onCancel: () => void;
 }
 
-function FormButtons({ pending, onCancel, testId }: { pending: boolean; onCancel: () => void; testId: string }) {
+function FormButtons({
+  pending,
+  onCancel,
+  testId,
+}: {
+  pending: boolean;
+  onCancel: () => void;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="form-actions">
@@ -35,7 +43,10 @@ function text(form: HTMLFormElement, name: string): string {
 
 /** Code + name: areas. */
 export function AreaForm(
-  props: TFormBase & { initial?: { code: string; name: string }; onSubmit: (v: { code: string; name: string }) => void },
+  props: TFormBase & {
+    initial?: { code: string; name: string };
+    onSubmit: (v: { code: string; name: string }) => void;
+  },
 ) {
   const { t } = useI18n();
   const fe = props.error.fieldErrors;
@@ -48,10 +59,22 @@ export function AreaForm(
       <FormError message={props.error.formError} />
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code} testId="area-code">
-          <input name="code" type="text" defaultValue={props.initial?.code} autoComplete="off" data-testid="area-code" />
+          <input
+            name="code"
+            type="text"
+            defaultValue={props.initial?.code}
+            autoComplete="off"
+            data-testid="area-code"
+          />
         </Field>
         <Field label={t('common.name')} error={fe.name} testId="area-name">
-          <input name="name" type="text" defaultValue={props.initial?.name} autoComplete="off" data-testid="area-name" />
+          <input
+            name="name"
+            type="text"
+            defaultValue={props.initial?.name}
+            autoComplete="off"
+            data-testid="area-name"
+          />
         </Field>
       </div>
       <FormButtons pending={props.pending} onCancel={props.onCancel} testId="area-submit" />
@@ -80,10 +103,22 @@ export function LineForm(
       <FormError message={props.error.formError} />
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code} testId="line-code">
-          <input name="code" type="text" defaultValue={props.initial?.code} autoComplete="off" data-testid="line-code" />
+          <input
+            name="code"
+            type="text"
+            defaultValue={props.initial?.code}
+            autoComplete="off"
+            data-testid="line-code"
+          />
         </Field>
         <Field label={t('common.name')} error={fe.name} testId="line-name">
-          <input name="name" type="text" defaultValue={props.initial?.name} autoComplete="off" data-testid="line-name" />
+          <input
+            name="name"
+            type="text"
+            defaultValue={props.initial?.name}
+            autoComplete="off"
+            data-testid="line-name"
+          />
         </Field>
         <Field label={t('tree.kind')} error={fe.kind}>
           <select name="kind" defaultValue={props.initial?.kind ?? 'line'}>
@@ -178,7 +213,11 @@ export function EquipmentForm(
           />
         </Field>
         <Field label={t('tree.class')} error={fe.class}>
-          <select name="class" defaultValue={props.initial?.class ?? 'cold_mill'} data-testid="equipment-class">
+          <select
+            name="class"
+            defaultValue={props.initial?.class ?? 'cold_mill'}
+            data-testid="equipment-class"
+          >
             {EQUIPMENT_CLASSES.map((c) => (
               <option key={c} value={c}>
                 {t(`equipmentClass.${c}`)}
@@ -197,14 +236,18 @@ export function EquipmentForm(
                 aria-label={t('tree.attributeKey')}
                 placeholder={t('tree.attributeKey')}
                 value={r.key}
-                onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, key: e.target.value } : x)))}
+                onChange={(e) =>
+                  setRows(rows.map((x) => (x.id === r.id ? { ...x, key: e.target.value } : x)))
+                }
               />
               <input
                 type="text"
                 aria-label={t('tree.attributeValue')}
                 placeholder={t('tree.attributeValue')}
                 value={r.value}
-                onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, value: e.target.value } : x)))}
+                onChange={(e) =>
+                  setRows(rows.map((x) => (x.id === r.id ? { ...x, value: e.target.value } : x)))
+                }
               />
               <button
                 type="button"

@@ -23,7 +23,17 @@ type TDialog =
 
 const HIDDEN_ATTRIBUTES = new Set(['nameEn', 'source', 'sourceFile']);
 
-function Toggle({ expanded, controls, label, onToggle }: { expanded: boolean; controls: string; label: string; onToggle: () => void }) {
+function Toggle({
+  expanded,
+  controls,
+  label,
+  onToggle,
+}: {
+  expanded: boolean;
+  controls: string;
+  label: string;
+  onToggle: () => void;
+}) {
   return (
     <button
       type="button"
@@ -52,8 +62,14 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
   const fallback = t('common.unexpectedError');
 
   // Move targets for equipment: every line the member can reach, across plants.
-  const allLines = useQuery({ ...trpc.workCenter.list.queryOptions({}), enabled: dialog?.kind === 'equipment-move' });
-  const allPlants = useQuery({ ...trpc.plant.list.queryOptions(), enabled: dialog?.kind === 'equipment-move' });
+  const allLines = useQuery({
+    ...trpc.workCenter.list.queryOptions({}),
+    enabled: dialog?.kind === 'equipment-move',
+  });
+  const allPlants = useQuery({
+    ...trpc.plant.list.queryOptions(),
+    enabled: dialog?.kind === 'equipment-move',
+  });
 
   const done = async () => {
     await queryClient.invalidateQueries();
@@ -163,7 +179,11 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
                     >
                       + {t('tree.newLine')}
                     </button>
-                    <button type="button" className="btn btn-sm" onClick={() => setDialog({ kind: 'area-edit', area })}>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => setDialog({ kind: 'area-edit', area })}
+                    >
                       {t('common.edit')}
                     </button>
                     <button
@@ -240,7 +260,9 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
                                 <span className="badge">{t(`equipmentClass.${e.class}`)}</span>
                                 <span className="mono">{e.code}</span>
                                 <strong>{e.name}</strong>
-                                {equipmentLabel(e) ? <span className="muted">{equipmentLabel(e)}</span> : null}
+                                {equipmentLabel(e) ? (
+                                  <span className="muted">{equipmentLabel(e)}</span>
+                                ) : null}
                               </div>
                               {canEdit ? (
                                 <div className="actions">
@@ -292,7 +314,12 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
       </ul>
 
       {/* Areas */}
-      <Modal open={dialog?.kind === 'area-create'} title={t('tree.newArea')} onClose={close} testId="area-dialog">
+      <Modal
+        open={dialog?.kind === 'area-create'}
+        title={t('tree.newArea')}
+        onClose={close}
+        testId="area-dialog"
+      >
         <AreaForm
           pending={m.areaCreate.isPending}
           error={err(m.areaCreate.error)}
@@ -300,7 +327,12 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
           onSubmit={(v) => m.areaCreate.mutate({ plantId, ...v })}
         />
       </Modal>
-      <Modal open={dialog?.kind === 'area-edit'} title={t('tree.editArea')} onClose={close} testId="area-dialog">
+      <Modal
+        open={dialog?.kind === 'area-edit'}
+        title={t('tree.editArea')}
+        onClose={close}
+        testId="area-dialog"
+      >
         {dialog?.kind === 'area-edit' ? (
           <AreaForm
             initial={dialog.area}
@@ -323,7 +355,12 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
       />
 
       {/* Lines */}
-      <Modal open={dialog?.kind === 'line-create'} title={t('tree.newLine')} onClose={close} testId="line-dialog">
+      <Modal
+        open={dialog?.kind === 'line-create'}
+        title={t('tree.newLine')}
+        onClose={close}
+        testId="line-dialog"
+      >
         {dialog?.kind === 'line-create' ? (
           <LineForm
             pending={m.lineCreate.isPending}
@@ -333,7 +370,12 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
           />
         ) : null}
       </Modal>
-      <Modal open={dialog?.kind === 'line-edit'} title={t('tree.editLine')} onClose={close} testId="line-dialog">
+      <Modal
+        open={dialog?.kind === 'line-edit'}
+        title={t('tree.editLine')}
+        onClose={close}
+        testId="line-dialog"
+      >
         {dialog?.kind === 'line-edit' ? (
           <LineForm
             initial={dialog.line}
@@ -344,7 +386,12 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
           />
         ) : null}
       </Modal>
-      <Modal open={dialog?.kind === 'line-move'} title={t('tree.moveLineTitle')} onClose={close} testId="move-dialog">
+      <Modal
+        open={dialog?.kind === 'line-move'}
+        title={t('tree.moveLineTitle')}
+        onClose={close}
+        testId="move-dialog"
+      >
         {dialog?.kind === 'line-move' ? (
           <MoveForm
             label={t('tree.targetArea')}
@@ -438,12 +485,16 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
         open={dialog?.kind === 'equipment-delete'}
         title={t('common.deleteConfirmTitle')}
         body={
-          dialog?.kind === 'equipment-delete' ? t('common.deleteConfirmBody', { name: dialog.equipment.name }) : ''
+          dialog?.kind === 'equipment-delete'
+            ? t('common.deleteConfirmBody', { name: dialog.equipment.name })
+            : ''
         }
         confirmLabel={t('common.delete')}
         pending={m.equipmentDelete.isPending}
         error={deleteError(m.equipmentDelete.error)}
-        onConfirm={() => dialog?.kind === 'equipment-delete' && m.equipmentDelete.mutate({ id: dialog.equipment.id })}
+        onConfirm={() =>
+          dialog?.kind === 'equipment-delete' && m.equipmentDelete.mutate({ id: dialog.equipment.id })
+        }
         onClose={close}
       />
     </>

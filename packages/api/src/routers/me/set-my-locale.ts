@@ -7,5 +7,7 @@ import { authedProcedure } from '../../trpc.ts';
 export const setMyLocaleProcedure = authedProcedure
   .input(ZSetMyLocaleInput)
   .mutation(({ ctx, input }) =>
-    withUser(ctx.db, { userId: ctx.user.id }, (tx) => setMyLocale(tx, { userId: ctx.user.id, locale: input.locale })),
+    withUser(ctx.db, { userId: ctx.user.id }, (tx) =>
+      setMyLocale(tx, { userId: ctx.user.id, locale: input.locale }),
+    ),
   );

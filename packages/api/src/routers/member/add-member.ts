@@ -9,6 +9,7 @@ import { tenantAdminProcedure } from '../../trpc.ts';
  */
 export const addMemberProcedure = tenantAdminProcedure.input(ZAddMemberInput).mutation(({ ctx, input }) =>
   addMember(ctx.tx, ctx.scope, input, {
-    resolveUserId: ({ email, displayName }) => upsertUserBySubject(ctx.tx, { subject: null, email, displayName }),
+    resolveUserId: ({ email, displayName }) =>
+      upsertUserBySubject(ctx.tx, { subject: null, email, displayName }),
   }),
 );

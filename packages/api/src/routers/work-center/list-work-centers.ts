@@ -3,7 +3,9 @@ import { listWorkCenters } from '@ingot/domain';
 import { z } from 'zod';
 import { tenantProcedure } from '../../trpc.ts';
 
-export const ZListWorkCentersInput = z.object({ plantId: ZId.optional(), areaId: ZId.optional() }).default({});
+export const ZListWorkCentersInput = z
+  .object({ plantId: ZId.optional(), areaId: ZId.optional() })
+  .default({});
 
 export const listWorkCentersProcedure = tenantProcedure
   .input(ZListWorkCentersInput)

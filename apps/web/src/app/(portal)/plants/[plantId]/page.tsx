@@ -15,7 +15,10 @@ export default async function PlantPage({ params }: { params: Promise<{ plantId:
   try {
     await (await serverCaller()).plant.get({ id: plantId });
   } catch (e) {
-    if (e instanceof TRPCError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST' || e.code === 'FORBIDDEN')) {
+    if (
+      e instanceof TRPCError &&
+      (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST' || e.code === 'FORBIDDEN')
+    ) {
       notFound();
     }
     throw e;

@@ -12,7 +12,10 @@ function handler(req: Request) {
     createContext: () => createContextFromHeaders(req.headers),
     onError({ error, path, ctx }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        console.error(`[trpc] ${path ?? '?'} failed (request ${ctx?.requestId ?? '?'}):`, error.cause ?? error);
+        console.error(
+          `[trpc] ${path ?? '?'} failed (request ${ctx?.requestId ?? '?'}):`,
+          error.cause ?? error,
+        );
       }
     },
   });

@@ -1,0 +1,26 @@
+import type { TestDatabase } from '@ingot/testing';
+
+const TABLES = [
+  'tenant',
+  'app_user',
+  'plant',
+  'area',
+  'work_center',
+  'equipment',
+  'membership',
+  'membership_plant',
+  'partnership',
+  'audit_event',
+] as const;
+
+/** A digest of every row of every table (as the owner, across tenants): equal digests mean nothing was written. */
+export async function databaseDigest(database: TestDatabase): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TABLES) {
+    const [row] = await database.ownerQuery<{ n: string; digest: string | null }>(
+      `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`,
+    );
+    out[table] = `${row?.n}:${row?.digest}`;
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * Bad input to EVERY procedure that takes input answers BAD_REQUEST, names the wrong field (dotted path) in the
+ * error data the client receives, and writes nothing: no row anywhere changes, no audit row appears. The list of
+ * procedures comes from the router, so a new procedure without a case here fails the coverage test.
+ */
+
+import type { TProvisionTenantInput } from '@ingot/contracts';
+import { tenantIdForSlug } from '@ingot/db';
+import { seedDemoTenant } from '@ingot/domain';
+import { describeEachDatabase } from '@ingot/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
+import { databaseDigest } from './test-support/database-digest.ts';
+import { callerFor, EAST, EAST_ADMIN, PLATFORM_ADMIN, type TCaller } from './test-support/demo-callers.ts';
+import { tenantFingerprint } from './test-support/tenant-fingerprint.ts';
+
+interface TBadInput {
+  path: string;
+  input: unknown;
+  /** The field path the error must name. */
+  field: string;
+  as?: 'platform';
+}
+
+function badInputs(ids: {
+  plant: string;
+  area: string;
+  line: string;
+  equipment: string;
+  member: string;
+}): TBadInput[] {
+  const provision = {
+    slug: 'new-tenant',
+    name: '新租户',
+    firstPlant: { code: 'P1', name: '一厂' },
+    admin: { email: 'boss@new-tenant.cn', displayName: 'Boss' },
+  };
+  return [
+    { path: 'me.setLocale', input: { locale: 'fr' }, field: 'locale' },
+    { path: 'tenant.update', input: { name: '   ' }, field: 'name' },
+    { path: 'tenant.update', input: { defaultLocale: 'de' }, field: 'defaultLocale' },
+    { path: 'plant.get', input: { id: 'plant-1' }, field: 'id' },
+    { path: 'plant.create', input: { code: 'bad code!', name: '新厂' }, field: 'code' },
+    {
+      path: 'plant.create',
+      input: { code: 'NP', name: '新厂', address: { country: 'CHN' } },
+      field: 'address.country',
+    },
+    { path: 'plant.update', input: { id: ids.plant, timezone: 'Mars/Olympus' }, field: 'timezone' },
+    { path: 'plant.delete', input: { id: 42 }, field: 'id' },
+    { path: 'area.list', input: { plantId: 'rolling' }, field: 'plantId' },
+    { path: 'area.create', input: { plantId: ids.plant, code: '', name: '新区' }, field: 'code' },
+    { path: 'area.update', input: { id: ids.area, name: 'x'.repeat(121) }, field: 'name' },
+    { path: 'area.delete', input: { id: 'area' }, field: 'id' },
+    { path: 'workCenter.list', input: { areaId: 'x' }, field: 'areaId' },
+    {
+      path: 'workCenter.create',
+      input: { areaId: ids.area, code: 'L9', name: '线', kind: 'conveyor' },
+      field: 'kind',
+    },
+    { path: 'workCenter.update', input: { id: ids.line, code: 'a b' }, field: 'code' },
+    { path: 'workCenter.delete', input: { id: null }, field: 'id' },
+    { path: 'workCenter.move', input: { id: ids.line, areaId: 'elsewhere' }, field: 'areaId' },
+    { path: 'equipment.list', input: { class: 'toaster' }, field: 'class' },
+    { path: 'equipment.get', input: { id: 'CM-1' }, field: 'id' },
+    { path: 'equipment.tree', input: { plantId: '' }, field: 'plantId' },
+    {
+      path: 'equipment.create',
+      input: {
+        workCenterId: ids.line,
+        code: 'E9',
+        name: '设备',
+        class: 'other',
+        attributes: { a: { nested: 1 } },
+      },
+      field: 'attributes.a',
+    },
+    { path: 'equipment.update', input: { id: ids.equipment, class: 'toaster' }, field: 'class' },
+    { path: 'equipment.delete', input: { id: '' }, field: 'id' },
+    { path: 'equipment.move', input: { id: ids.equipment, workCenterId: 'line-2' }, field: 'workCenterId' },
+    {
+      path: 'member.add',
+      input: { email: 'not-an-email', displayName: '新人', roles: ['viewer'] },
+      field: 'email',
+    },
+    {
+      path: 'member.add',
+      input: { email: 'new@east-china-al.demo', displayName: '新人', roles: [] },
+      field: 'roles',
+    },
+    { path: 'member.update', input: { id: ids.member, roles: ['emperor'] }, field: 'roles.0' },
+    { path: 'member.update', input: { id: ids.member, plantIds: ['rolling'] }, field: 'plantIds.0' },
+    { path: 'member.remove', input: { id: 'me' }, field: 'id' },
+    {
+      path: 'platform.tenant.provision',
+      input: { ...provision, slug: 'East China' },
+      field: 'slug',
+      as: 'platform',
+    },
+    {
+      path: 'platform.tenant.provision',
+      input: { ...provision, admin: { ...provision.admin, email: 'boss' } },
+      field: 'admin.email',
+      as: 'platform',
+    },
+    { path: 'platform.tenant.provisionStatus', input: { slug: 'X Y' }, field: 'slug', as: 'platform' },
+  ];
+}
+
+describeEachDatabase('input validation', (t) => {
+  let ids: { plant: string; area: string; line: string; equipment: string; member: string };
+  let admin: TCaller;
+  let platform: TCaller;
+  const started: TProvisionTenantInput[] = [];
+
+  beforeAll(async () => {
+    await seedDemoTenant(t.db);
+    const a = await tenantFingerprint(t.database, tenantIdForSlug(EAST));
+    const first = <T>(rows: T[]): T => {
+      if (!rows[0]) throw new Error('demo tenant incomplete');
+      return rows[0];
+    };
+    ids = {
+      plant: first(a.rows.plants).id,
+      area: first(a.rows.areas).id,
+      line: first(a.rows.lines).id,
+      equipment: first(a.rows.equipment).id,
+      member: first(a.rows.memberships).id,
+    };
+    admin = callerFor(t.db, EAST_ADMIN, EAST);
+    platform = callerFor(t.db, PLATFORM_ADMIN, null, {
+      startProvisionTenant: async (input) => {
+        started.push(input);
+        return { workflowId: 'wf', runId: 'run' };
+      },
+      getProvisionTenantStatus: async (slug) => ({ status: 'not_found', workflowId: slug }),
+    });
+  });
+
+  it('has a bad-input case for every procedure that takes input', () => {
+    const covered = new Set(badInputs(ids).map((c) => c.path));
+    const missing = allProcedures()
+      .filter((p) => p.takesInput)
+      .map((p) => p.path)
+      .filter((p) => !covered.has(p));
+    expect(missing, 'procedures with input but no bad-input case: add them to badInputs').toEqual([]);
+  });
+
+  it('answers BAD_REQUEST naming the wrong field, and writes nothing', async () => {
+    const failures: string[] = [];
+    for (const c of badInputs(ids)) {
+      const before = await databaseDigest(t.database);
+      const out = await callProcedure(c.as === 'platform' ? platform : admin, c.path, c.input);
+      const after = await databaseDigest(t.database);
+      const label = `${c.path}(${JSON.stringify(c.input)})`;
+      if (out.ok) {
+        failures.push(`${label}: accepted`);
+        continue;
+      }
+      const data = (
+        out.shape as { data?: { field?: string | null; zodError?: { fieldErrors: object } | null } }
+      ).data;
+      const fields = Object.keys(data?.zodError?.fieldErrors ?? {});
+      if (out.code !== 'BAD_REQUEST') failures.push(`${label}: ${out.code} (${out.message})`);
+      else if (data?.field !== c.field || !fields.includes(c.field)) {
+        failures.push(`${label}: names ${data?.field} / [${fields}] instead of ${c.field}`);
+      } else if (!out.message.includes(c.field))
+        failures.push(`${label}: message "${out.message}" lacks the field`);
+      const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+      if (changed.length > 0) failures.push(`${label}: wrote to ${changed}`);
+    }
+    expect(failures).toEqual([]);
+    expect(started).toEqual([]);
+  });
+});
