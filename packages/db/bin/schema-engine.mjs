@@ -77,7 +77,7 @@ function withDatabase(url, database) {
   return u.toString();
 }
 
-async function postgresAdapterFactory(url) {
+async function loadShimPgFactory() {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const pg = (await import('pg')).default;
 
@@ -107,7 +107,8 @@ async function postgresAdapterFactory(url) {
   // Workaround 2: the engine applies migration scripts with executeScript(), which adapter-pg splits on every
   // `;` -- fatal for functions and DO blocks. Send the script whole, as the native engine does (simple query
   // protocol: Postgres runs a multi-statement string as one implicit transaction).
-  const wholeScripts = (adapter, pool) => {
+  const wholeScripts = (adapter) => {
+    const pool = adapter.underlyingDriver();
     adapter.executeScript = async (script) => {
       try {
         await pool.query(script);
@@ -118,41 +119,56 @@ async function postgresAdapterFactory(url) {
     return adapter;
   };
 
-  const poolFor = (connectionString) => new pg.Pool({ connectionString, Client: CharAsTextClient, max: 4 });
+  /** Drops a database once the pool that used it has really disconnected (pool.end() resolves earlier). */
+  const dropWhenIdle = async (admin, database) => {
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      const { rows } = await admin.query(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [database],
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+  };
 
   class ShimPgFactory extends PrismaPg {
-    constructor(connectionString) {
-      const pool = poolFor(connectionString);
-      super(pool, { disposeExternalPool: true });
-      this.pool = pool;
-      this.url = connectionString;
+    constructor(url) {
+      // A config, not a Pool: the adapter opens a pool per connect() and ends it on dispose().
+      super({ connectionString: url, Client: CharAsTextClient, max: 4 });
+      this.url = url;
     }
 
     async connect() {
-      return wholeScripts(await super.connect(), this.pool);
+      return wholeScripts(await super.connect());
     }
 
     // Workaround 3: adapter-pg's own version connects the "shadow" pool with `{ connectionString, database }`,
     // where the connection string wins, so migrations replay on the MAIN database; and it drops the shadow
-    // database before closing the pool that still holds connections to it.
+    // database before closing the pool that still holds connections to it. The shadow database is created
+    // next to the main one, so the migrating role needs CREATEDB (infra's ingot_owner has it).
     async connectToShadowDb() {
-      const shadowUrl = this.shadowUrl;
-      if (shadowUrl) return new ShimPgFactory(shadowUrl).connect();
-      const admin = poolFor(this.url);
       const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
-      await admin.query(`CREATE DATABASE "${database}"`);
-      const shadow = poolFor(withDatabase(this.url, database));
-      const factory = new PrismaPg(shadow);
-      const adapter = wholeScripts(await factory.connect(), shadow);
-      adapter.dispose = async () => {
-        await shadow.end();
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-        } finally {
-          await admin.end();
-        }
-      };
-      return adapter;
+      const admin = new pg.Client({ connectionString: this.url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${database}"`);
+        const adapter = await new ShimPgFactory(withDatabase(this.url, database)).connect();
+        const dispose = adapter.dispose.bind(adapter);
+        adapter.dispose = async () => {
+          try {
+            await dispose();
+            await dropWhenIdle(admin, database);
+          } finally {
+            await admin.end();
+          }
+        };
+        return adapter;
+      } catch (e) {
+        await admin.query(`DROP DATABASE IF EXISTS "${database}"`).catch(() => {});
+        await admin.end();
+        throw e;
+      }
     }
   }
   return ShimPgFactory;
@@ -161,10 +177,8 @@ async function postgresAdapterFactory(url) {
 async function createAdapterFactory(datasource) {
   const url = datasource?.url ?? 'memory://';
   if (isPostgresUrl(url)) {
-    const ShimPgFactory = await postgresAdapterFactory(url);
-    const factory = new ShimPgFactory(url);
-    if (datasource?.shadowDatabaseUrl) factory.shadowUrl = datasource.shadowDatabaseUrl;
-    return { factory, close: async () => {} };
+    const ShimPgFactory = await loadShimPgFactory();
+    return { factory: new ShimPgFactory(url), close: async () => {} };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
@@ -354,7 +368,11 @@ async function serve(args) {
         send({ id: request.id, result: result ?? null });
       } catch (e) {
         const error = rpcError(e, takePanic());
-        logLine('ERROR', error.data.message, error.data.error_code ? { error_code: error.data.error_code } : {});
+        logLine(
+          'ERROR',
+          error.data.message,
+          error.data.error_code ? { error_code: error.data.error_code } : {},
+        );
         send({ id: request.id, error });
       }
     })();

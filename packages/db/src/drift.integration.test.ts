@@ -26,7 +26,8 @@ describe('migration drift check [postgres]', () => {
     });
     return { code: result.status, output: `${result.stdout}\n${result.stderr}` };
   };
-  const checkDrift = (...extra: string[]) => run(process.execPath, ['bin/prisma.mjs', 'check-drift', ...extra]);
+  const checkDrift = (...extra: string[]) =>
+    run(process.execPath, ['bin/prisma.mjs', 'check-drift', ...extra]);
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres', { migrate: false });

@@ -17,12 +17,12 @@ const prismaError = (code: string, cause?: Record<string, unknown>) =>
 
 describe('database error classification', () => {
   it('unique: model query (P2002) and raw query (P2010 + 23505) and plain pg', () => {
-    expect(isUniqueViolation(prismaError('P2002', { originalCode: '23505', kind: 'UniqueConstraintViolation' }))).toBe(
-      true,
-    );
-    expect(isUniqueViolation(prismaError('P2010', { originalCode: '23505', kind: 'UniqueConstraintViolation' }))).toBe(
-      true,
-    );
+    expect(
+      isUniqueViolation(prismaError('P2002', { originalCode: '23505', kind: 'UniqueConstraintViolation' })),
+    ).toBe(true);
+    expect(
+      isUniqueViolation(prismaError('P2010', { originalCode: '23505', kind: 'UniqueConstraintViolation' })),
+    ).toBe(true);
     expect(isUniqueViolation(Object.assign(new Error('dup'), { code: '23505' }))).toBe(true);
     expect(isUniqueViolation(prismaError('P2003', { originalCode: '23503' }))).toBe(false);
   });
@@ -46,7 +46,10 @@ describe('database error classification', () => {
       kind: 'postgres',
     });
     expect(isRowLevelSecurityViolation(rls)).toBe(true);
-    const grant = prismaError('P2010', { originalCode: '42501', originalMessage: 'permission denied for table x' });
+    const grant = prismaError('P2010', {
+      originalCode: '42501',
+      originalMessage: 'permission denied for table x',
+    });
     expect(isRowLevelSecurityViolation(grant)).toBe(false);
   });
 

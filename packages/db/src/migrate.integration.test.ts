@@ -7,7 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeEachDatabase } from '@ingot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsDir, MigrationError, type MigrateTarget, migrate, readMigrations } from './migrate.ts';
+import {
+  defaultMigrationsDir,
+  type MigrateTarget,
+  MigrationError,
+  migrate,
+  readMigrations,
+} from './migrate.ts';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -85,9 +91,10 @@ describeEachDatabase(
     it('refuses to run when an applied migration was edited afterwards', async () => {
       const [first] = await rows();
       const name = first?.migration_name ?? '';
-      await t.database.ownerQuery(`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = $1`, [
-        name,
-      ]);
+      await t.database.ownerQuery(
+        `UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = $1`,
+        [name],
+      );
       try {
         const error = await migrate(target()).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(MigrationError);
@@ -122,7 +129,9 @@ describeEachDatabase(
         expect((error as MigrationError).migrationName).toBe(badName);
         expect(String(error)).toMatch(/table_that_does_not_exist/);
 
-        const [halfDone] = await t.database.ownerQuery<{ t: string | null }>(`SELECT to_regclass('half_done')::text AS t`);
+        const [halfDone] = await t.database.ownerQuery<{ t: string | null }>(
+          `SELECT to_regclass('half_done')::text AS t`,
+        );
         expect(halfDone?.t).toBeNull();
         const failed = (await rows()).filter((r) => r.migration_name === badName);
         expect(failed).toHaveLength(1);

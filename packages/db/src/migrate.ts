@@ -192,7 +192,8 @@ interface MigrationRow {
 export async function migrate(target: MigrateTarget, options: MigrateOptions = {}): Promise<MigrateResult> {
   const migrations = await readMigrations(options.migrationsDir);
   const log = options.log ?? (() => {});
-  const executor = target.kind === 'postgres' ? await postgresExecutor(target.url) : pgliteExecutor(target.pglite);
+  const executor =
+    target.kind === 'postgres' ? await postgresExecutor(target.url) : pgliteExecutor(target.pglite);
   try {
     const rows = await executor.transaction(async (q) => {
       await q.exec(CREATE_MIGRATIONS_TABLE);
@@ -213,7 +214,9 @@ export async function migrate(target: MigrateTarget, options: MigrateOptions = {
     }
 
     const applied = new Map(
-      rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r]),
+      rows
+        .filter((r) => r.finished_at !== null && r.rolled_back_at === null)
+        .map((r) => [r.migration_name, r]),
     );
     for (const m of migrations) {
       const row = applied.get(m.name);

@@ -25,8 +25,8 @@ export function isInMemoryDir(dataDir: string): boolean {
 
 /** Opens (creating if needed) a PGlite database: `memory://` or a directory. Not yet migrated. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
-  if (!isInMemoryDir(dataDir)) mkdirSync(dataDir, { recursive: true });
   try {
+    if (!isInMemoryDir(dataDir)) mkdirSync(dataDir, { recursive: true });
     return await PGlite.create(dataDir);
   } catch (e) {
     throw new Error(

@@ -61,12 +61,18 @@ describe('prisma CLI through the schema-engine shim [postgres]', () => {
     expect(code).toBe(0);
   });
 
-  it("writes rows our runner accepts as its own (same names and checksums; nothing re-applied)", async () => {
-    const rows = await database.ownerQuery<{ migration_name: string; checksum: string; applied_steps_count: number }>(
+  it('writes rows our runner accepts as its own (same names and checksums; nothing re-applied)', async () => {
+    const rows = await database.ownerQuery<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
     );
     const files = await readMigrations();
-    expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, checksum: f.checksum, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      files.map((f) => ({ migration_name: f.name, checksum: f.checksum, applied_steps_count: 1 })),
+    );
     expect(await migrate({ kind: 'postgres', url: database.ownerUrl ?? '' })).toEqual({
       applied: [],
       skipped: files.map((f) => f.name),
@@ -76,16 +82,30 @@ describe('prisma CLI through the schema-engine shim [postgres]', () => {
   it('migrate dev --create-only writes a migration for a schema change (shadow database included)', async () => {
     const schemaFile = path.join(project, 'prisma', 'schema.prisma');
     const schema = await readFile(schemaFile, 'utf8');
-    await writeFile(schemaFile, schema.replace(/(model Plant \{\n)/, '$1  furnaceCount Int? @map("furnace_count")\n'));
+    await writeFile(
+      schemaFile,
+      schema.replace(/(model Plant \{\n)/, '$1  furnaceCount Int? @map("furnace_count")\n'),
+    );
     const config = path.join(project, 'prisma.config.ts');
-    const { code, output } = prisma('migrate', 'dev', '--create-only', '--name', 'add_furnace_count', '--config', config);
+    const { code, output } = prisma(
+      'migrate',
+      'dev',
+      '--create-only',
+      '--name',
+      'add_furnace_count',
+      '--config',
+      config,
+    );
     expect(output).toContain('created the following migration without applying it');
     expect(code).toBe(0);
     const created = (await readdir(path.join(project, 'prisma', 'migrations'))).filter((n) =>
       n.endsWith('_add_furnace_count'),
     );
     expect(created).toHaveLength(1);
-    const sql = await readFile(path.join(project, 'prisma', 'migrations', created[0] ?? '', 'migration.sql'), 'utf8');
+    const sql = await readFile(
+      path.join(project, 'prisma', 'migrations', created[0] ?? '', 'migration.sql'),
+      'utf8',
+    );
     expect(sql).toMatch(/ALTER TABLE "plant" ADD COLUMN\s+"furnace_count" INTEGER/);
   });
 

@@ -35,7 +35,12 @@ const DEFINER_FUNCTIONS = ['app_upsert_user', 'app_platform_tenant_exists', 'app
 
 describeEachDatabase('row-level security catalogue', (t) => {
   it('has RLS enabled and forced on every table with tenant_id, and on tenant and app_user', async () => {
-    const rows = await t.database.ownerQuery<{ table: string; enabled: boolean; forced: boolean; policies: number }>(
+    const rows = await t.database.ownerQuery<{
+      table: string;
+      enabled: boolean;
+      forced: boolean;
+      policies: number;
+    }>(
       `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -84,7 +89,12 @@ describeEachDatabase('row-level security catalogue', (t) => {
     );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
 
-    const [owned] = await t.database.ownerQuery<{ classes: number; procs: number; types: number; schemas: number }>(
+    const [owned] = await t.database.ownerQuery<{
+      classes: number;
+      procs: number;
+      types: number;
+      schemas: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS classes,
               (SELECT count(*)::int FROM pg_proc WHERE proowner = r.oid) AS procs,
               (SELECT count(*)::int FROM pg_type WHERE typowner = r.oid) AS types,
@@ -124,7 +134,12 @@ describeEachDatabase('row-level security catalogue', (t) => {
   });
 
   it('has SECURITY DEFINER functions with a pinned search_path, executable by the app role, not by PUBLIC', async () => {
-    const rows = await t.database.ownerQuery<{ name: string; config: string[] | null; app: boolean; acl: string }>(
+    const rows = await t.database.ownerQuery<{
+      name: string;
+      config: string[] | null;
+      app: boolean;
+      acl: string;
+    }>(
       `SELECT p.proname AS name, p.proconfig AS config,
               has_function_privilege($1, p.oid, 'EXECUTE') AS app, coalesce(p.proacl::text, '') AS acl
          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -48,7 +48,11 @@ describeEachDatabase('tenant isolation', (t) => {
     a = await seedTenant(t.db, 'iso-a');
     b = await seedTenant(t.db, 'iso-b');
     c = await seedTenant(t.db, 'iso-c');
-    bothUserId = await upsertUserBySubject(t.db, { subject: 'sub-both', email: 'both@example.com', displayName: 'Both' });
+    bothUserId = await upsertUserBySubject(t.db, {
+      subject: 'sub-both',
+      email: 'both@example.com',
+      displayName: 'Both',
+    });
     for (const tenant of [a, b]) {
       await withTenant(t.db, { tenantId: tenant.tenantId }, (tx) =>
         tx.membership.create({ data: { tenantId: tenant.tenantId, userId: bothUserId, roles: ['viewer'] } }),
@@ -57,7 +61,12 @@ describeEachDatabase('tenant isolation', (t) => {
     // B supplies C; A has no part in it. C is B's customer-side partner.
     await withTenant(t.db, { tenantId: b.tenantId }, (tx) =>
       tx.partnership.create({
-        data: { tenantId: b.tenantId, partnerTenantId: c.tenantId, kind: 'customer', scopes: ['orders:read'] },
+        data: {
+          tenantId: b.tenantId,
+          partnerTenantId: c.tenantId,
+          kind: 'customer',
+          scopes: ['orders:read'],
+        },
       }),
     );
     const rows = await t.database.ownerQuery<{ table: string }>(
@@ -98,7 +107,9 @@ describeEachDatabase('tenant isolation', (t) => {
         }
       });
       // The owner sees everything: the rows are there, RLS is what hides them.
-      const [all] = await t.database.ownerQuery<{ n: number }>('SELECT count(DISTINCT tenant_id)::int AS n FROM plant');
+      const [all] = await t.database.ownerQuery<{ n: number }>(
+        'SELECT count(DISTINCT tenant_id)::int AS n FROM plant',
+      );
       expect(all?.n).toBe(3);
     });
 
@@ -107,7 +118,9 @@ describeEachDatabase('tenant isolation', (t) => {
       expect(await t.db.prisma.tenant.count()).toBe(0);
       expect(await t.db.prisma.user.count()).toBe(0);
       for (const table of tenantTables) {
-        const [row] = await t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "${table}"`);
+        const [row] = await t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM "${table}"`,
+        );
         expect(row?.n, table).toBe(0);
       }
       // Also inside a transaction that set nothing (the settings are then '' rather than absent).
@@ -133,9 +146,11 @@ describeEachDatabase('tenant isolation', (t) => {
     it("refuses inserts carrying tenant B's tenant_id, in every model", async () => {
       const bId = b.tenantId;
       const attempts: Record<string, (tx: TenantTx) => Promise<unknown>> = {
-        tenant: (tx) => tx.tenant.create({ data: { id: deterministicId(bId, 'x'), slug: 'iso-x', name: 'X' } }),
+        tenant: (tx) =>
+          tx.tenant.create({ data: { id: deterministicId(bId, 'x'), slug: 'iso-x', name: 'X' } }),
         plant: (tx) => tx.plant.create({ data: { tenantId: bId, code: 'EVIL', name: 'x' } }),
-        area: (tx) => tx.area.create({ data: { tenantId: bId, plantId: b.plantId, code: 'EVIL', name: 'x' } }),
+        area: (tx) =>
+          tx.area.create({ data: { tenantId: bId, plantId: b.plantId, code: 'EVIL', name: 'x' } }),
         work_center: (tx) =>
           tx.workCenter.create({
             data: { tenantId: bId, plantId: b.plantId, areaId: b.areaId, code: 'EVIL', name: 'x' },
@@ -151,11 +166,16 @@ describeEachDatabase('tenant isolation', (t) => {
               class: 'other',
             },
           }),
-        membership: (tx) => tx.membership.create({ data: { tenantId: bId, userId: a.adminUserId, roles: ['viewer'] } }),
+        membership: (tx) =>
+          tx.membership.create({ data: { tenantId: bId, userId: a.adminUserId, roles: ['viewer'] } }),
         membership_plant: (tx) =>
-          tx.membershipPlant.create({ data: { tenantId: bId, membershipId: b.membershipId, plantId: b.plantId } }),
+          tx.membershipPlant.create({
+            data: { tenantId: bId, membershipId: b.membershipId, plantId: b.plantId },
+          }),
         partnership: (tx) =>
-          tx.partnership.create({ data: { tenantId: bId, partnerTenantId: a.tenantId, kind: 'supplier', scopes: [] } }),
+          tx.partnership.create({
+            data: { tenantId: bId, partnerTenantId: a.tenantId, kind: 'supplier', scopes: [] },
+          }),
         audit_event: (tx) =>
           tx.auditEvent.create({ data: { tenantId: bId, action: 'x', targetType: 'x', outcome: 'x' } }),
       };
@@ -214,7 +234,9 @@ describeEachDatabase('tenant isolation', (t) => {
       );
       await expectRejected(
         withTenant(t.db, scope, (tx) =>
-          tx.membershipPlant.create({ data: { tenantId: a.tenantId, membershipId: a.membershipId, plantId: b.plantId } }),
+          tx.membershipPlant.create({
+            data: { tenantId: a.tenantId, membershipId: a.membershipId, plantId: b.plantId },
+          }),
         ),
         isForeignKeyViolation,
         "membership scoped to B's plant",
@@ -232,7 +254,9 @@ describeEachDatabase('tenant isolation', (t) => {
     it("cannot update or delete B's rows (they are not found), nor move A's rows to B", async () => {
       const scope = { tenantId: a.tenantId };
       await expectRejected(
-        withTenant(t.db, scope, (tx) => tx.plant.update({ where: { id: b.plantId }, data: { name: 'pwned' } })),
+        withTenant(t.db, scope, (tx) =>
+          tx.plant.update({ where: { id: b.plantId }, data: { name: 'pwned' } }),
+        ),
         isNotFound,
         "update B's plant",
       );
@@ -242,18 +266,22 @@ describeEachDatabase('tenant isolation', (t) => {
         "delete B's equipment",
       );
       const counts = await withTenant(t.db, scope, async (tx) => ({
-        updated: (await tx.area.updateMany({ where: { tenantId: b.tenantId }, data: { name: 'pwned' } })).count,
+        updated: (await tx.area.updateMany({ where: { tenantId: b.tenantId }, data: { name: 'pwned' } }))
+          .count,
         deleted: (await tx.auditEvent.deleteMany({ where: { tenantId: b.tenantId } })).count,
       }));
       expect(counts).toEqual({ updated: 0, deleted: 0 });
       await expectRejected(
-        withTenant(t.db, scope, (tx) => tx.auditEvent.update({ where: { id: a.auditEventId }, data: { tenantId: b.tenantId } })),
+        withTenant(t.db, scope, (tx) =>
+          tx.auditEvent.update({ where: { id: a.auditEventId }, data: { tenantId: b.tenantId } }),
+        ),
         isRowLevelSecurityViolation,
         "move A's audit event to B",
       );
-      const [untouched] = await t.database.ownerQuery<{ name: string }>('SELECT name FROM plant WHERE id = $1', [
-        b.plantId,
-      ]);
+      const [untouched] = await t.database.ownerQuery<{ name: string }>(
+        'SELECT name FROM plant WHERE id = $1',
+        [b.plantId],
+      );
       expect(untouched?.name).toBe('Rolling mill');
     });
 
@@ -264,7 +292,9 @@ describeEachDatabase('tenant isolation', (t) => {
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
-      const n = await withTenant(t.db, { tenantId: a.tenantId }, (tx) => tx.plant.count({ where: { code: 'TMP' } }));
+      const n = await withTenant(t.db, { tenantId: a.tenantId }, (tx) =>
+        tx.plant.count({ where: { code: 'TMP' } }),
+      );
       expect(n).toBe(0);
     });
 
@@ -281,7 +311,9 @@ describeEachDatabase('tenant isolation', (t) => {
 
   describe('tenants, memberships, partnerships and users', () => {
     it('shows the current tenant, plus the tenants the user belongs to; writes only the current one', async () => {
-      const seen = await withTenant(t.db, { tenantId: a.tenantId }, (tx) => tx.tenant.findMany({ select: { id: true } }));
+      const seen = await withTenant(t.db, { tenantId: a.tenantId }, (tx) =>
+        tx.tenant.findMany({ select: { id: true } }),
+      );
       expect(seen.map((r) => r.id)).toEqual([a.tenantId]);
 
       const switcher = await withTenant(t.db, { tenantId: a.tenantId, userId: bothUserId }, (tx) =>
@@ -346,12 +378,17 @@ describeEachDatabase('tenant isolation', (t) => {
         'partner side updates the partnership',
       );
       await expectRejected(
-        withTenant(t.db, { tenantId: c.tenantId }, (tx) => tx.partnership.delete({ where: { id: partnershipId } })),
+        withTenant(t.db, { tenantId: c.tenantId }, (tx) =>
+          tx.partnership.delete({ where: { id: partnershipId } }),
+        ),
         isNotFound,
         'partner side deletes the partnership',
       );
       const updated = await withTenant(t.db, { tenantId: b.tenantId }, (tx) =>
-        tx.partnership.update({ where: { id: partnershipId }, data: { scopes: ['orders:read', 'coils:read'] } }),
+        tx.partnership.update({
+          where: { id: partnershipId },
+          data: { scopes: ['orders:read', 'coils:read'] },
+        }),
       );
       expect(updated.scopes).toEqual(['orders:read', 'coils:read']);
     });
@@ -389,7 +426,9 @@ describeEachDatabase('tenant isolation', (t) => {
       );
       await expectRejected(
         withUser(t.db, { userId: a.adminUserId }, (tx) =>
-          tx.user.create({ data: { id: deterministicId(a.tenantId, 'u'), subject: 's', email: 'e@x', displayName: 'd' } }),
+          tx.user.create({
+            data: { id: deterministicId(a.tenantId, 'u'), subject: 's', email: 'e@x', displayName: 'd' },
+          }),
         ),
         isRowLevelSecurityViolation,
         'create a user directly',
@@ -398,7 +437,9 @@ describeEachDatabase('tenant isolation', (t) => {
   });
 
   it('rejects malformed scope ids before touching the database', async () => {
-    await expect(withTenant(t.db, { tenantId: 'acme' }, (tx) => tx.plant.count())).rejects.toThrow(/must be a UUID/);
+    await expect(withTenant(t.db, { tenantId: 'acme' }, (tx) => tx.plant.count())).rejects.toThrow(
+      /must be a UUID/,
+    );
     await expect(withUser(t.db, { userId: '' }, (tx) => tx.plant.count())).rejects.toThrow(/must be a UUID/);
   });
 });

@@ -30,7 +30,11 @@ function assertUuid(value: string, what: string): void {
  * Use the `tx` it gives, never `db.prisma`, inside `fn`: on PGlite (one session) a query on `db.prisma` would
  * wait for this very transaction to end.
  */
-export async function withTenant<T>(db: Db, scope: TenantScope, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  db: Db,
+  scope: TenantScope,
+  fn: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   assertUuid(scope.tenantId, 'withTenant: tenantId');
   if (scope.userId !== undefined) assertUuid(scope.userId, 'withTenant: userId');
   return scoped(db, scope.tenantId, scope.userId ?? '', fn);

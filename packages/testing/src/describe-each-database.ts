@@ -14,7 +14,10 @@ export interface TestDatabaseTarget {
  * INGOT_TEST_DATABASES=pglite (or =postgres) narrows it on purpose; nothing is ever skipped for being down.
  */
 export function testDatabases(): TestDatabaseTarget[] {
-  return readTestEnv().kinds.map((kind) => ({ kind, create: (options) => createTestDatabase(kind, options) }));
+  return readTestEnv().kinds.map((kind) => ({
+    kind,
+    create: (options) => createTestDatabase(kind, options),
+  }));
 }
 
 /** What a suite body receives: the database of the current run, valid inside tests and hooks. */
@@ -44,7 +47,8 @@ export function describeEachDatabase(
     const suite: DatabaseSuite = {
       kind: target.kind,
       get database() {
-        if (!database) throw new Error(`the ${target.kind} test database is not open (use it inside tests/hooks)`);
+        if (!database)
+          throw new Error(`the ${target.kind} test database is not open (use it inside tests/hooks)`);
         return database;
       },
       get db() {

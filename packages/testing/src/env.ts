@@ -52,7 +52,9 @@ export function readTestEnv(): TTestEnv {
     .filter(Boolean);
   const unknown = requested.filter((k) => k !== 'postgres' && k !== 'pglite');
   if (unknown.length > 0 || requested.length === 0) {
-    throw new Error(`INGOT_TEST_DATABASES must list postgres and/or pglite, got "${process.env.INGOT_TEST_DATABASES}"`);
+    throw new Error(
+      `INGOT_TEST_DATABASES must list postgres and/or pglite, got "${process.env.INGOT_TEST_DATABASES}"`,
+    );
   }
   return {
     ownerUrl: owner?.value,

@@ -85,8 +85,9 @@ function processAlive(pid: number): boolean {
 /** Drops databases left by test processes of this machine that died before their afterAll. */
 async function dropLeftovers(admin: pg.Client): Promise<void> {
   const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-    [`${NAME_PREFIX}%`],
+    // Not LIKE: `_` is a wildcard there, and 'ingot_test' would match 'ingot_t_%'.
+    'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+    [NAME_PREFIX],
   );
   for (const { datname } of rows) {
     const pid = Number(datname.slice(NAME_PREFIX.length).split('_')[0]);
