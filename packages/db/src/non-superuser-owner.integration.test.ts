@@ -7,8 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from './create-db.ts';
 import { migrate } from './migrate.ts';
-import { platformTenantExists, upsertUserBySubject } from './platform.ts';
-import { withTenant } from './scope.ts';
+import { platformTenantExists, setPlatformAdmin, upsertUserBySubject } from './platform.ts';
+import { withTenant, withUser } from './scope.ts';
 import { type SeededTenant, seedTenant } from './test-support/seed-tenant.ts';
 
 const OWNER_ROLE = 'ingot_test_plain_owner';
@@ -71,6 +71,11 @@ describe('a database owned by a non-superuser role [postgres]', () => {
       await upsertUserBySubject(db, { subject: 'plain|1', email: 'plain@example.com', displayName: 'P' }),
     ).toBe(id);
     expect(await platformTenantExists(db, 'plain-owner')).toBe(true);
+    expect(await setPlatformAdmin(db, { userId: id, platformAdmin: true })).toBe(true);
+    const listed = await withUser(db, { userId: id }, (tx) =>
+      tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM app_platform_list_tenants()`,
+    );
+    expect(listed.map((r) => r.slug)).toEqual(['plain-owner']);
   });
 
   it('binds the owner by the policies too (FORCE), outside the definer functions', async () => {

@@ -138,4 +138,35 @@ describeEachDatabase('platform functions', (t) => {
       false,
     );
   });
+
+  it('lists every tenant to a platform administrator only (app_platform_list_tenants)', async () => {
+    const list = (userId: string) =>
+      withUser(
+        t.db,
+        { userId },
+        (tx) => tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM app_platform_list_tenants()`,
+      );
+    for (const slug of ['list-a', 'list-b']) {
+      const tenantId = tenantIdForSlug(slug);
+      await withTenant(t.db, { tenantId }, (tx) =>
+        tx.tenant.create({ data: { id: tenantId, slug, name: slug } }),
+      );
+    }
+    const admin = await upsertUserBySubject(t.db, {
+      subject: 'kc|root2',
+      email: 'root2@example.com',
+      displayName: 'R',
+    });
+    const someone = await upsertUserBySubject(t.db, {
+      subject: 'kc|nobody',
+      email: 'no@example.com',
+      displayName: 'N',
+    });
+    await setPlatformAdmin(t.db, { userId: admin, platformAdmin: true });
+    const slugs = (await list(admin)).map((r) => r.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['list-a', 'list-b']));
+    expect(slugs).toEqual([...slugs].sort());
+    expect(await list(someone)).toEqual([]);
+    expect(await t.db.prisma.$queryRaw`SELECT slug FROM app_platform_list_tenants()`).toEqual([]);
+  });
 });

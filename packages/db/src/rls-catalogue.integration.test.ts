@@ -31,7 +31,12 @@ const EXPECTED_POLICIES: Record<string, string[]> = {
   audit_event: ['audit_event_tenant'],
 };
 
-const DEFINER_FUNCTIONS = ['app_upsert_user', 'app_platform_tenant_exists', 'app_platform_set_admin'];
+const DEFINER_FUNCTIONS = [
+  'app_upsert_user',
+  'app_platform_tenant_exists',
+  'app_platform_set_admin',
+  'app_platform_list_tenants',
+];
 
 describeEachDatabase('row-level security catalogue', (t) => {
   it('has RLS enabled and forced on every table with tenant_id, and on tenant and app_user', async () => {
