@@ -4,16 +4,30 @@ import { z } from 'zod';
  * The portal's settings, read once from the environment. (The database settings are @ingot/db's own:
  * DATABASE_URL, INGOT_PGLITE_DIR — see packages/db/src/env.ts.)
  */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
 const ZWebEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The platform process (server.ts): where to listen. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** PostgreSQL as the owner role: server.ts applies the migrations with it at start (PGlite migrates itself). */
+  DATABASE_OWNER_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  ),
+  /** Seed the demo tenants at start (idempotent). On by default: the embedded issuer knows only demo users. */
+  INGOT_SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Where the embedded identity issuer keeps its signing key (and other local state). */
   INGOT_DATA_DIR: z.string().trim().min(1).optional(),
   /** Temporal frontend (host:port). Unset: tenant provisioning answers that it is unavailable. */
-  TEMPORAL_ADDRESS: z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .optional(),
+  TEMPORAL_ADDRESS: optional(z.string().trim().min(1)),
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
   /** Mark cookies Secure (set when the portal is served over HTTPS). */
   INGOT_SECURE_COOKIES: z

@@ -1,0 +1,105 @@
+/**
+ * The platform process (`npm start`, e2e): opens the one database (PGlite allows a single process), applies
+ * migrations, seeds the demo tenants, runs the platform workflow worker when a Temporal server is configured,
+ * and serves the portal (Next.js) — all sharing the same database handle.
+ *
+ * Environment: see src/env.ts (PORT, HOST, DATABASE_OWNER_URL, INGOT_DATA_DIR, TEMPORAL_ADDRESS, ...) and
+ * @ingot/db (DATABASE_URL: PostgreSQL as ingot_app; unset: PGlite under .ingot/pglite).
+ */
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDbFromEnv, type Db } from '@ingot/db';
+import { seedDemoTenant } from '@ingot/domain';
+import next from 'next';
+import { env } from './src/env.ts';
+import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const log = (msg: string) => console.log(`[platform] ${msg}`);
+
+async function migrateIfOwnerGiven(): Promise<void> {
+  if (!env.DATABASE_OWNER_URL) return;
+  const { migrate } = await import('@ingot/db/migrate');
+  const { applied } = await migrate({ kind: 'postgres', url: env.DATABASE_OWNER_URL });
+  log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
+}
+
+interface TStoppable {
+  stop(): Promise<void>;
+}
+
+/** The provisionTenant worker, in this process (with PGlite nothing else may open the database). */
+async function startPlatformWorker(db: Db): Promise<TStoppable | null> {
+  const address = env.TEMPORAL_ADDRESS;
+  if (!address) {
+    log('no TEMPORAL_ADDRESS: tenant provisioning is unavailable');
+    return null;
+  }
+  const workflows = (await import('@ingot/workflows')) as Record<string, unknown>;
+  const create = workflows.createPlatformWorker as
+    | ((o: {
+        connection: unknown;
+        namespace: string;
+        db: Db;
+      }) => Promise<{ run(): Promise<void>; shutdown(): void }>)
+    | undefined;
+  if (typeof create !== 'function') {
+    log('@ingot/workflows does not export createPlatformWorker: run the worker separately (npm run worker)');
+    return null;
+  }
+  try {
+    const { NativeConnection } = await import('@temporalio/worker');
+    const connection = await NativeConnection.connect({ address });
+    const worker = await create({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+    const running = worker.run().catch((e: unknown) => log(`platform worker stopped: ${String(e)}`));
+    log(`platform worker polling ${address}`);
+    return {
+      async stop() {
+        worker.shutdown();
+        await running;
+        await connection.close();
+      },
+    };
+  } catch (e) {
+    log(`platform worker not started (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  await migrateIfOwnerGiven();
+  const db = createDbFromEnv();
+  if (env.INGOT_SEED_DEMO) {
+    const seeded = await seedDemoTenant(db);
+    log(`demo tenants ready: ${Object.keys(seeded.tenants).join(', ')}`);
+  }
+  setPortalRuntime(createPortalRuntime({ db }));
+  const worker = await startPlatformWorker(db);
+
+  const app = next({ dev: env.NODE_ENV === 'development', dir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.listen(env.PORT, env.HOST, () => log(`portal listening on http://${env.HOST}:${env.PORT}`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`${signal}: stopping`);
+    server.close();
+    await worker?.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error('[platform] failed to start:', e);
+  process.exit(1);
+});
