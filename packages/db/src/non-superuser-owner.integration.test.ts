@@ -72,8 +72,10 @@ describe('a database owned by a non-superuser role [postgres]', () => {
     ).toBe(id);
     expect(await platformTenantExists(db, 'plain-owner')).toBe(true);
     expect(await setPlatformAdmin(db, { userId: id, platformAdmin: true })).toBe(true);
-    const listed = await withUser(db, { userId: id }, (tx) =>
-      tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM app_platform_list_tenants()`,
+    const listed = await withUser(
+      db,
+      { userId: id },
+      (tx) => tx.$queryRaw<Array<{ slug: string }>>`SELECT slug FROM app_platform_list_tenants()`,
     );
     expect(listed.map((r) => r.slug)).toEqual(['plain-owner']);
   });
