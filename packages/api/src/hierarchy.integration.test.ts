@@ -8,7 +8,15 @@ import { seedDemoTenant } from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, EAST, EAST_ADMIN, EAST_PLANNER, type TCaller } from './test-support/demo-callers.ts';
+import {
+  callerFor,
+  EAST,
+  EAST_ADMIN,
+  EAST_PLANNER,
+  JIANGNAN,
+  JIANGNAN_ADMIN,
+  type TCaller,
+} from './test-support/demo-callers.ts';
 
 const A = tenantIdForSlug(EAST);
 
@@ -398,6 +406,22 @@ describeEachDatabase('plant hierarchy', (t) => {
       expect((await planner.me.get()).locale).toBe('en');
       await planner.me.setLocale({ locale: 'zh-CN' });
       expect((await planner.me.get()).locale).toBe('zh-CN');
+    });
+  });
+
+  describe('a suspended tenant', () => {
+    it('keeps its members out until it is active again', async () => {
+      const jiangnan = callerFor(t.db, JIANGNAN_ADMIN, JIANGNAN);
+      expect((await jiangnan.plant.list()).length).toBe(1);
+      const B = tenantIdForSlug(JIANGNAN);
+      await t.database.ownerQuery(`UPDATE tenant SET status = 'suspended' WHERE id = $1`, [B]);
+      try {
+        expect(await failure(jiangnan.plant.list())).toMatchObject({ code: 'FORBIDDEN' });
+        expect((await jiangnan.me.get()).memberships).toEqual([]);
+      } finally {
+        await t.database.ownerQuery(`UPDATE tenant SET status = 'active' WHERE id = $1`, [B]);
+      }
+      expect((await jiangnan.plant.list()).length).toBe(1);
     });
   });
 

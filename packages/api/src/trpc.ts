@@ -83,7 +83,14 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
     const membership = await resolveMembership(tx, { tenantId: activeTenantId, userId });
     if (!membership)
       throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
-    const tenant = { id: activeTenantId, ...membership };
+    if (!membership.tenantActive)
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'the tenant is suspended' });
+    const tenant = {
+      id: activeTenantId,
+      membershipId: membership.membershipId,
+      roles: membership.roles,
+      plantIds: membership.plantIds,
+    };
     const scope: TTenantContext = {
       tenantId: activeTenantId,
       userId,

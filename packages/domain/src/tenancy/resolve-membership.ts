@@ -3,6 +3,8 @@ import type { TenantTx } from '@ingot/db';
 
 export interface TResolvedMembership {
   membershipId: string;
+  /** A suspended tenant keeps its members, but nobody acts in it. */
+  tenantActive: boolean;
   roles: TRole[];
   plantIds: string[];
 }
@@ -17,11 +19,15 @@ export async function resolveMembership(
 ): Promise<TResolvedMembership | null> {
   const membership = await tx.membership.findFirst({
     where: { tenantId: args.tenantId, userId: args.userId },
-    include: { plants: { where: { tenantId: args.tenantId }, select: { plantId: true } } },
+    include: {
+      plants: { where: { tenantId: args.tenantId }, select: { plantId: true } },
+      tenant: { select: { status: true } },
+    },
   });
   if (!membership) return null;
   return {
     membershipId: membership.id,
+    tenantActive: membership.tenant.status === 'active',
     roles: [...membership.roles],
     plantIds: membership.plants.map((p) => p.plantId).sort(),
   };

@@ -1,4 +1,5 @@
 import { ZLocale } from '@ingot/contracts';
+import { TRPCError } from '@trpc/server';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { env } from '../../../env.ts';
@@ -25,8 +26,9 @@ export async function POST(req: Request) {
   });
   try {
     await (await serverCaller()).me.setLocale({ locale: body.data.locale });
-  } catch {
+  } catch (e) {
     // Signed out: the cookie is all there is.
+    if (!(e instanceof TRPCError && e.code === 'UNAUTHORIZED')) throw e;
   }
   return new Response(null, { status: 204 });
 }
