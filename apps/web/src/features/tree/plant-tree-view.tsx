@@ -10,6 +10,7 @@ import { describeApiError } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import type { TTreeArea, TTreeEquipment, TTreeLine } from '../../trpc/types.ts';
 import { useAccess } from '../use-access.ts';
+import { formatAttributeKey } from './format-attribute.ts';
 import { AreaForm, EquipmentForm, LineForm, MoveForm } from './hierarchy-forms.tsx';
 
 type TDialog =
@@ -116,7 +117,7 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
   const attrSummary = (e: TTreeEquipment) =>
     Object.entries(e.attributes)
       .filter(([k]) => !HIDDEN_ATTRIBUTES.has(k))
-      .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`)
+      .map(([k, v]) => `${formatAttributeKey(k)}: ${v === null ? '—' : String(v)}`)
       .join(' · ');
 
   return (
