@@ -74,8 +74,12 @@ async function main(): Promise<void> {
     const seeded = await seedDemoTenant(db);
     log(`demo tenants ready: ${Object.keys(seeded.tenants).join(', ')}`);
   }
-  setPortalRuntime(createPortalRuntime({ db }));
   const worker = await startPlatformWorker(db);
+  // With PGlite only an in-process worker can run provisioning; with PostgreSQL a separate worker may.
+  const provisioning = worker !== null || db.kind === 'postgres';
+  if (env.TEMPORAL_ADDRESS && !provisioning)
+    log('PGlite without an in-process worker: tenant provisioning is off');
+  setPortalRuntime(createPortalRuntime({ db, provisioning }));
 
   const app = next({ dev: env.NODE_ENV === 'development', dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();

@@ -34,10 +34,20 @@ export function dataDir(): string {
   return env.INGOT_DATA_DIR ?? path.resolve(process.cwd(), '.ingot');
 }
 
-export async function createPortalRuntime(opts: { db?: Db } = {}): Promise<TPortalRuntime> {
-  const db = opts.db ?? (await createDbFromEnv());
+/**
+ * `provisioning: false` leaves tenant provisioning off even with a Temporal address: with PGlite no worker outside
+ * this process can reach the database, so a started workflow would never run.
+ */
+export async function createPortalRuntime(
+  opts: { db?: Db; provisioning?: boolean } = {},
+): Promise<TPortalRuntime> {
+  const db = opts.db ?? createDbFromEnv();
   const issuer = await createEmbeddedIssuer({ keyDir: path.join(dataDir(), 'issuer'), production: false });
-  return { db, issuer, ...createWorkflowFunctions() };
+  const workflows =
+    opts.provisioning === false
+      ? { startProvisionTenant: null, getProvisionTenantStatus: null }
+      : createWorkflowFunctions();
+  return { db, issuer, ...workflows };
 }
 
 /** Temporal client functions, connecting on first use (the portal starts even when Temporal is down). */
