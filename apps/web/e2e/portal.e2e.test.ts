@@ -54,7 +54,9 @@ describe('portal', () => {
     await page.getByTestId('plant-code').fill('RP');
     await page.getByTestId('plant-name').fill('重复的工厂');
     await page.getByTestId('plant-submit').click();
-    await page.getByTestId('plant-code-error').waitFor();
+    const codeError = page.getByTestId('plant-code-error');
+    await codeError.waitFor();
+    expect(await codeError.textContent()).toBe('该工厂编码已存在。');
     // Escape closes the dialog (native <dialog>).
     await page.keyboard.press('Escape');
     await page.getByTestId('plant-form').waitFor({ state: 'detached' });

@@ -26,9 +26,18 @@ describe('error shape', () => {
   });
 
   it("passes a domain error's message and field through", () => {
-    const cause = new DomainError('CONFLICT', 'a plant with this code already exists', 'code');
+    const cause = new DomainError('CONFLICT', 'a plant with this code already exists', 'code', {
+      reason: 'duplicate_code',
+      params: { entity: 'plant' },
+    });
     const error = new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
-    expect(describeError(error)).toEqual({ message: cause.message, field: 'code', zodError: null });
+    expect(describeError(error)).toEqual({
+      message: cause.message,
+      field: 'code',
+      reason: 'duplicate_code',
+      params: { entity: 'plant' },
+      zodError: null,
+    });
   });
 
   it('hides the message of unexpected errors', () => {

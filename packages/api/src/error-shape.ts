@@ -25,17 +25,22 @@ export function toFieldErrors(error: ZodError): TFieldErrors {
   return out;
 }
 
+export interface TErrorDescription {
+  message: string;
+  field: string | null;
+  /** A domain error's stable reason key and its parameters, for the portal to translate. */
+  reason: string | null;
+  params: Record<string, string | number> | null;
+  zodError: TFieldErrors | null;
+}
+
 /**
  * The `data` we add to every error and the message the client sees:
  * - input validation: BAD_REQUEST, `zodError` with field paths, `field` = the first wrong field;
- * - domain errors: their message and `field`;
+ * - domain errors: their message, `field`, and `reason` + `params` (translatable);
  * - anything unexpected: a generic message (details stay in the server log, found by requestId).
  */
-export function describeError(error: TRPCError): {
-  message: string;
-  field: string | null;
-  zodError: TFieldErrors | null;
-} {
+export function describeError(error: TRPCError): TErrorDescription {
   const cause = error.cause;
   if (cause instanceof ZodError) {
     const zodError = toFieldErrors(cause);
@@ -44,13 +49,19 @@ export function describeError(error: TRPCError): {
     const message = cause.issues
       .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
       .join('; ');
-    return { message: `invalid input — ${message}`, field, zodError };
+    return { message: `invalid input — ${message}`, field, reason: null, params: null, zodError };
   }
   if (cause instanceof DomainError) {
-    return { message: cause.message, field: cause.field ?? null, zodError: null };
+    return {
+      message: cause.message,
+      field: cause.field ?? null,
+      reason: cause.reason ?? null,
+      params: cause.reason ? cause.params : null,
+      zodError: null,
+    };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
-    return { message: 'internal error', field: null, zodError: null };
+    return { message: 'internal error', field: null, reason: null, params: null, zodError: null };
   }
-  return { message: error.message, field: null, zodError: null };
+  return { message: error.message, field: null, reason: null, params: null, zodError: null };
 }

@@ -17,8 +17,8 @@ import { describeError } from './error-shape.ts';
 const t = initTRPC.context<TContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const { message, field, zodError } = describeError(error);
-    return { ...shape, message, data: { ...shape.data, field, zodError } };
+    const { message, ...data } = describeError(error);
+    return { ...shape, message, data: { ...shape.data, ...data } };
   },
 });
 

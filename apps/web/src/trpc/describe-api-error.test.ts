@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { describeApiError } from './describe-api-error.ts';
+import { createTranslator } from '../i18n/messages.ts';
+import { apiErrorMessage, describeApiError } from './describe-api-error.ts';
 
 function clientError(message: string, data: Record<string, unknown>) {
   return TRPCClientError.from({ error: { message, code: -32600, data } });
@@ -40,5 +41,35 @@ describe('describeApiError', () => {
     );
     expect(describeApiError(new Error('network'), 'oops').formError).toBe('oops');
     expect(describeApiError(null, 'oops')).toEqual({ code: null, formError: null, fieldErrors: {} });
+  });
+});
+
+describe('describeApiError in the user’s language', () => {
+  const zh = { locale: 'zh-CN' as const, t: createTranslator('zh-CN') };
+  const en = { locale: 'en' as const, t: createTranslator('en') };
+
+  it('translates a domain error by its reason, with translated entity names', () => {
+    const e = clientError('the plant still has 3 area(s); delete or move them first', {
+      code: 'CONFLICT',
+      field: 'id',
+      reason: 'has_children',
+      params: { entity: 'plant', child: 'area', count: 3 },
+    });
+    expect(apiErrorMessage(describeApiError(e, 'oops', zh))).toBe('该工厂下还有 3 个区域，请先删除或移走。');
+    expect(apiErrorMessage(describeApiError(e, 'oops', en))).toBe(
+      '3 area record(s) are still under this plant; delete or move them first.',
+    );
+  });
+
+  it('translates the known validation messages into Chinese and keeps unknown ones', () => {
+    const e = clientError('invalid input', {
+      code: 'BAD_REQUEST',
+      zodError: { formErrors: [], fieldErrors: { code: ['code is required'], other: ['something else'] } },
+    });
+    expect(describeApiError(e, 'oops', zh).fieldErrors).toEqual({
+      code: '编码为必填项',
+      other: 'something else',
+    });
+    expect(describeApiError(e, 'oops', en).fieldErrors.code).toBe('code is required');
   });
 });

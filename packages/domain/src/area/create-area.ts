@@ -16,7 +16,11 @@ export async function createArea(
     .create({ data: { tenantId: ctx.tenantId, plantId: plant.id, code: input.code, name: input.name } })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'an area with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'an area with this code already exists in the plant',
+          params: { entity: 'area' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

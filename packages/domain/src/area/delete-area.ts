@@ -14,7 +14,15 @@ export async function deleteArea(
   const area = await findAreaInScope(tx, ctx, input.id);
   const lines = await tx.workCenter.count({ where: { areaId: area.id, ...tenantFilter(ctx) } });
   if (lines > 0) {
-    throw new DomainError('CONFLICT', `the area still has ${lines} line(s); delete or move them first`, 'id');
+    throw new DomainError(
+      'CONFLICT',
+      `the area still has ${lines} line(s); delete or move them first`,
+      'id',
+      {
+        reason: 'has_children',
+        params: { entity: 'area', child: 'line', count: lines },
+      },
+    );
   }
   await tx.area.delete({ where: { id: area.id, ...tenantFilter(ctx) } });
   await recordAuditEvent(tx, ctx, {

@@ -19,7 +19,11 @@ export async function updateArea(
     .update({ where: { id: area.id, ...tenantFilter(ctx) }, data: changes })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'an area with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'an area with this code already exists in the plant',
+          params: { entity: 'area' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

@@ -26,7 +26,11 @@ export async function createEquipment(
     })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'equipment with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'equipment with this code already exists in the plant',
+          params: { entity: 'equipment' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

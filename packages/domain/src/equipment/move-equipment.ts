@@ -29,6 +29,7 @@ export async function moveEquipment(
         unique: {
           field: 'workCenterId',
           message: 'the target plant already has equipment with the same code',
+          reason: 'move_code_conflict',
         },
       }),
     );

@@ -20,7 +20,11 @@ export async function updateEquipment(
     .update({ where: { id: equipment.id, ...tenantFilter(ctx) }, data: changes })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'equipment with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'equipment with this code already exists in the plant',
+          params: { entity: 'equipment' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

@@ -1,25 +1,53 @@
-/** What went wrong, in the vocabulary the API maps to HTTP-ish codes (see packages/api/src/errors). */
+/** What went wrong, in the vocabulary the API maps to tRPC error codes (see packages/api/src/trpc.ts). */
 export type TDomainErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST';
+
+/** Why, as a stable key the portal translates (the English message is for logs and API clients). */
+export type TDomainErrorReason =
+  | 'not_found'
+  | 'duplicate_code'
+  | 'move_code_conflict'
+  | 'has_children'
+  | 'plant_has_scoped_members'
+  | 'last_admin'
+  | 'already_member'
+  | 'requires_all_plants'
+  | 'grant_outside_scope';
+
+export type TDomainErrorParams = Record<string, string | number>;
 
 /**
  * An expected failure of a domain operation. `field` names the input field the failure is about (dotted path,
- * e.g. `code` or `plantIds`), so the portal can show the message next to that field.
+ * e.g. `code` or `plantIds`), so the portal can show the message next to that field; `reason` and `params`
+ * let it say so in the user's language.
  *
- * Messages never echo ids or names of rows the caller may not see: a row of another tenant or outside the
- * caller's plant scope answers exactly like a missing row.
+ * Messages and params never carry ids or names of rows the caller may not see: a row of another tenant or
+ * outside the caller's plant scope answers exactly like a missing row.
  */
 export class DomainError extends Error {
   readonly code: TDomainErrorCode;
   readonly field: string | undefined;
+  readonly reason: TDomainErrorReason | undefined;
+  readonly params: TDomainErrorParams;
 
-  constructor(code: TDomainErrorCode, message: string, field?: string) {
+  constructor(
+    code: TDomainErrorCode,
+    message: string,
+    field?: string,
+    detail?: { reason: TDomainErrorReason; params?: TDomainErrorParams },
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
+    this.reason = detail?.reason;
+    this.params = detail?.params ?? {};
   }
 
-  static notFound(what: string, field?: string): DomainError {
-    return new DomainError('NOT_FOUND', `${what} not found`, field);
+  /** NOT_FOUND for a row that does not exist *for this caller*: `entity` is the kind (plant, area, line, ...). */
+  static notFound(entity: string, field?: string): DomainError {
+    return new DomainError('NOT_FOUND', `${entity} not found`, field, {
+      reason: 'not_found',
+      params: { entity },
+    });
   }
 }

@@ -1,19 +1,19 @@
-import { isForeignKeyViolation, isUniqueViolation } from '@ingot/db';
-import { DomainError } from './domain-error.ts';
+import { isUniqueViolation } from '@ingot/db';
+import { DomainError, type TDomainErrorParams, type TDomainErrorReason } from './domain-error.ts';
 
 /**
- * Turns a database constraint violation into the DomainError a caller can act on; rethrows anything else.
- * `unique` names the field whose value collided (e.g. `code`), `foreignKey` the field whose reference broke.
+ * Turns a unique violation into the CONFLICT a caller can act on (naming the field whose value collided);
+ * rethrows anything else.
  */
 export function rethrowConstraintViolation(
   error: unknown,
-  opts: { unique?: { field: string; message: string }; foreignKey?: { field: string; message: string } },
+  opts: {
+    unique: { field: string; message: string; reason?: TDomainErrorReason; params?: TDomainErrorParams };
+  },
 ): never {
-  if (opts.unique && isUniqueViolation(error)) {
-    throw new DomainError('CONFLICT', opts.unique.message, opts.unique.field);
-  }
-  if (opts.foreignKey && isForeignKeyViolation(error)) {
-    throw new DomainError('CONFLICT', opts.foreignKey.message, opts.foreignKey.field);
+  if (isUniqueViolation(error)) {
+    const { field, message, reason = 'duplicate_code', params } = opts.unique;
+    throw new DomainError('CONFLICT', message, field, { reason, ...(params ? { params } : {}) });
   }
   throw error;
 }

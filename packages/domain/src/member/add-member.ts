@@ -27,7 +27,11 @@ export async function addMember(
     where: { userId, ...tenantFilter(ctx) },
     select: { id: true },
   });
-  if (existing) throw new DomainError('CONFLICT', 'this person is already a member of the tenant', 'email');
+  if (existing) {
+    throw new DomainError('CONFLICT', 'this person is already a member of the tenant', 'email', {
+      reason: 'already_member',
+    });
+  }
   const created = await tx.membership.create({
     data: { tenantId: ctx.tenantId, userId, roles: [...new Set(input.roles)] },
   });

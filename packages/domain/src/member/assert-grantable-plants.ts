@@ -21,6 +21,7 @@ export async function assertGrantablePlants(
         'FORBIDDEN',
         'you can only grant access to plants you can reach yourself',
         'plantIds',
+        { reason: 'grant_outside_scope' },
       );
     }
     return unique;

@@ -14,7 +14,9 @@ export async function removeMember(
 ): Promise<{ id: string }> {
   const member = await findMemberInTenant(tx, ctx, input.id);
   if (member.roles.includes('tenant_admin') && (await countOtherAdmins(tx, ctx, member.id)) === 0) {
-    throw new DomainError('CONFLICT', 'the tenant must keep at least one tenant administrator', 'id');
+    throw new DomainError('CONFLICT', 'the tenant must keep at least one tenant administrator', 'id', {
+      reason: 'last_admin',
+    });
   }
   await tx.membership.delete({ where: { id: member.id, ...tenantFilter(ctx) } });
   await recordAuditEvent(tx, ctx, {

@@ -24,7 +24,9 @@ export async function updateMember(
   if (input.roles) {
     const losesAdmin = member.roles.includes('tenant_admin') && !input.roles.includes('tenant_admin');
     if (losesAdmin && (await countOtherAdmins(tx, ctx, member.id)) === 0) {
-      throw new DomainError('CONFLICT', 'the tenant must keep at least one tenant administrator', 'roles');
+      throw new DomainError('CONFLICT', 'the tenant must keep at least one tenant administrator', 'roles', {
+        reason: 'last_admin',
+      });
     }
     await tx.membership.update({
       where: { id: member.id, ...tenantFilter(ctx) },

@@ -14,7 +14,14 @@ export async function createPlant(
   input: TCreatePlantInput,
 ): Promise<TPlantDto> {
   if (!hasAllPlants(ctx)) {
-    throw new DomainError('FORBIDDEN', 'only members with access to all plants can create a plant');
+    throw new DomainError(
+      'FORBIDDEN',
+      'only members with access to all plants can create a plant',
+      undefined,
+      {
+        reason: 'requires_all_plants',
+      },
+    );
   }
   const plant = await tx.plant
     .create({
@@ -28,7 +35,11 @@ export async function createPlant(
     })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'a plant with this code already exists' },
+        unique: {
+          field: 'code',
+          message: 'a plant with this code already exists',
+          params: { entity: 'plant' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

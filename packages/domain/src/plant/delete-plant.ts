@@ -17,7 +17,14 @@ export async function deletePlant(
 ): Promise<{ id: string }> {
   const plant = await findPlantInScope(tx, ctx, input.id);
   if (!hasAllPlants(ctx)) {
-    throw new DomainError('FORBIDDEN', 'only members with access to all plants can delete a plant');
+    throw new DomainError(
+      'FORBIDDEN',
+      'only members with access to all plants can delete a plant',
+      undefined,
+      {
+        reason: 'requires_all_plants',
+      },
+    );
   }
   const areaCount = await tx.area.count({ where: { plantId: plant.id, ...tenantFilter(ctx) } });
   if (areaCount > 0) {
@@ -25,6 +32,7 @@ export async function deletePlant(
       'CONFLICT',
       `the plant still has ${areaCount} area(s); delete or move them first`,
       'id',
+      { reason: 'has_children', params: { entity: 'plant', child: 'area', count: areaCount } },
     );
   }
   const scopedMembers = await tx.membershipPlant.count({
@@ -35,6 +43,7 @@ export async function deletePlant(
       'CONFLICT',
       `${scopedMembers} member(s) are limited to this plant; change their plant access first`,
       'id',
+      { reason: 'plant_has_scoped_members', params: { count: scopedMembers } },
     );
   }
   await tx.plant.delete({ where: { id: plant.id, ...tenantFilter(ctx) } });

@@ -19,7 +19,11 @@ export async function updatePlant(
     .update({ where: { id: before.id, ...tenantFilter(ctx) }, data: changes })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'a plant with this code already exists' },
+        unique: {
+          field: 'code',
+          message: 'a plant with this code already exists',
+          params: { entity: 'plant' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

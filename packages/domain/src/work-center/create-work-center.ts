@@ -25,7 +25,11 @@ export async function createWorkCenter(
     })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'a line with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'a line with this code already exists in the plant',
+          params: { entity: 'line' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

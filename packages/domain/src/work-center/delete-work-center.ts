@@ -18,6 +18,7 @@ export async function deleteWorkCenter(
       'CONFLICT',
       `the line still has ${equipment} piece(s) of equipment; delete or move them first`,
       'id',
+      { reason: 'has_children', params: { entity: 'line', child: 'equipment', count: equipment } },
     );
   }
   await tx.workCenter.delete({ where: { id: line.id, ...tenantFilter(ctx) } });

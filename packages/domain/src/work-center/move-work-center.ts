@@ -31,6 +31,7 @@ export async function moveWorkCenter(
           field: 'areaId',
           message:
             'the target plant already has a line or equipment with the same code as this line or its equipment',
+          reason: 'move_code_conflict',
         },
       }),
     );

@@ -19,7 +19,11 @@ export async function updateWorkCenter(
     .update({ where: { id: line.id, ...tenantFilter(ctx) }, data: changes })
     .catch((e: unknown) =>
       rethrowConstraintViolation(e, {
-        unique: { field: 'code', message: 'a line with this code already exists in the plant' },
+        unique: {
+          field: 'code',
+          message: 'a line with this code already exists in the plant',
+          params: { entity: 'line' },
+        },
       }),
     );
   await recordAuditEvent(tx, ctx, {

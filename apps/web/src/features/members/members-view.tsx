@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import { describeApiError } from '../../trpc/describe-api-error.ts';
+import { apiErrorMessage } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import type { TMember } from '../../trpc/types.ts';
+import { useApiError } from '../../trpc/use-api-error.ts';
 import { useAccess } from '../use-access.ts';
 import { MemberForm } from './member-form.tsx';
 
@@ -22,7 +23,7 @@ export function MembersView() {
   const members = useQuery({ ...trpc.member.list.queryOptions(), enabled: access.isTenantAdmin });
   const plants = useQuery(trpc.plant.list.queryOptions());
   const [dialog, setDialog] = useState<TDialog>(null);
-  const fallback = t('common.unexpectedError');
+  const apiError = useApiError();
 
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.pathKey() });
@@ -132,7 +133,7 @@ export function MembersView() {
           mode="add"
           plants={plantList}
           pending={add.isPending}
-          error={describeApiError(add.error, fallback)}
+          error={apiError(add.error)}
           onCancel={close}
           onSubmit={(v) => add.mutate(v)}
         />
@@ -149,7 +150,7 @@ export function MembersView() {
             initial={dialog.member}
             plants={plantList}
             pending={update.isPending}
-            error={describeApiError(update.error, fallback)}
+            error={apiError(update.error)}
             onCancel={close}
             onSubmit={(v) => update.mutate({ id: dialog.member.id, roles: v.roles, plantIds: v.plantIds })}
           />
@@ -163,9 +164,7 @@ export function MembersView() {
         }
         confirmLabel={t('members.remove')}
         pending={remove.isPending}
-        error={
-          remove.error ? (describeApiError(remove.error, fallback).formError ?? remove.error.message) : null
-        }
+        error={apiErrorMessage(apiError(remove.error))}
         onConfirm={() => dialog?.kind === 'remove' && remove.mutate({ id: dialog.member.id })}
         onClose={close}
       />

@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import { describeApiError } from '../../trpc/describe-api-error.ts';
+import { apiErrorMessage } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import type { TPlantItem } from '../../trpc/types.ts';
+import { useApiError } from '../../trpc/use-api-error.ts';
 import { useAccess } from '../use-access.ts';
 import { PlantForm } from './plant-form.tsx';
 
@@ -44,7 +45,7 @@ export function PlantsView() {
     update.reset();
     remove.reset();
   };
-  const fallback = t('common.unexpectedError');
+  const apiError = useApiError();
 
   return (
     <>
@@ -67,9 +68,7 @@ export function PlantsView() {
 
       {!access.loading && !access.canEditHierarchy ? <p className="notice">{t('plants.readOnly')}</p> : null}
       {plants.isLoading ? <p aria-live="polite">{t('common.loading')}</p> : null}
-      {plants.error ? (
-        <p className="notice notice--error">{describeApiError(plants.error, fallback).formError}</p>
-      ) : null}
+      {plants.error ? <p className="notice notice--error">{apiError(plants.error).formError}</p> : null}
       {plants.data && plants.data.length === 0 ? <p className="notice">{t('plants.empty')}</p> : null}
 
       <ul className="plant-grid" data-testid="plant-list">
@@ -133,7 +132,7 @@ export function PlantsView() {
       <Modal open={dialog?.kind === 'create'} title={t('plants.new')} onClose={close} testId="plant-dialog">
         <PlantForm
           pending={create.isPending}
-          error={describeApiError(create.error, fallback)}
+          error={apiError(create.error)}
           onCancel={close}
           onSubmit={(v) => create.mutate(v)}
         />
@@ -148,7 +147,7 @@ export function PlantsView() {
           <PlantForm
             initial={dialog.plant}
             pending={update.isPending}
-            error={describeApiError(update.error, fallback)}
+            error={apiError(update.error)}
             onCancel={close}
             onSubmit={(v) => update.mutate({ id: dialog.plant.id, ...v })}
           />
@@ -160,9 +159,7 @@ export function PlantsView() {
         body={dialog?.kind === 'delete' ? t('common.deleteConfirmBody', { name: dialog.plant.name }) : ''}
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
-        error={
-          remove.error ? (describeApiError(remove.error, fallback).formError ?? remove.error.message) : null
-        }
+        error={apiErrorMessage(apiError(remove.error))}
         onConfirm={() => dialog?.kind === 'delete' && remove.mutate({ id: dialog.plant.id })}
         onClose={close}
       />

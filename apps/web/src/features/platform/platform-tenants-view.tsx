@@ -6,8 +6,8 @@ import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import { describeApiError } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useApiError } from '../../trpc/use-api-error.ts';
 
 const STATUS_BADGE: Record<string, string> = {
   running: 'badge badge--warn',
@@ -35,8 +35,8 @@ export function PlatformTenantsView() {
   if (finished && tenants.data && slug && !tenants.data.some((x) => x.slug === slug)) {
     void queryClient.invalidateQueries({ queryKey: trpc.platform.tenant.list.queryKey() });
   }
-  const fallback = t('common.unexpectedError');
-  const err = describeApiError(provision.error, fallback);
+  const apiError = useApiError();
+  const err = apiError(provision.error);
   const fe = err.fieldErrors;
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -68,9 +68,7 @@ export function PlatformTenantsView() {
           {t('platform.tenants')}
         </h2>
         {tenants.isLoading ? <p>{t('common.loading')}</p> : null}
-        {tenants.error ? (
-          <p className="notice notice--warn">{describeApiError(tenants.error, fallback).formError}</p>
-        ) : null}
+        {tenants.error ? <p className="notice notice--warn">{apiError(tenants.error).formError}</p> : null}
         {tenants.data ? (
           <div className="table-wrap">
             <table className="data" data-testid="tenant-table">
@@ -164,9 +162,7 @@ export function PlatformTenantsView() {
               t('common.loading')
             )}
             {status.data?.status === 'failed' ? <p className="field-error">{status.data.error}</p> : null}
-            {status.error ? (
-              <p className="field-error">{describeApiError(status.error, fallback).formError}</p>
-            ) : null}
+            {status.error ? <p className="field-error">{apiError(status.error).formError}</p> : null}
           </div>
         ) : null}
       </section>

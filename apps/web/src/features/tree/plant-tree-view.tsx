@@ -6,9 +6,10 @@ import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import { describeApiError } from '../../trpc/describe-api-error.ts';
+import { apiErrorMessage } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import type { TTreeArea, TTreeEquipment, TTreeLine } from '../../trpc/types.ts';
+import { useApiError } from '../../trpc/use-api-error.ts';
 import { useAccess } from '../use-access.ts';
 import { formatAttributeKey } from './format-attribute.ts';
 import { AreaForm, EquipmentForm, LineForm, MoveForm } from './hierarchy-forms.tsx';
@@ -60,6 +61,7 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const baseId = useId();
   const canEdit = access.canEditHierarchy;
+  const apiError = useApiError();
   const fallback = t('common.unexpectedError');
 
   // Move targets for equipment: every line the member can reach, across plants.
@@ -93,8 +95,8 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
     setDialog(null);
     for (const mutation of Object.values(m)) mutation.reset();
   };
-  const err = (e: unknown) => describeApiError(e, fallback);
-  const deleteError = (e: { message: string } | null) => (e ? (err(e).formError ?? e.message) : null);
+  const err = apiError;
+  const deleteError = (e: unknown) => apiErrorMessage(apiError(e));
 
   const toggle = (id: string) =>
     setCollapsed((prev) => {
