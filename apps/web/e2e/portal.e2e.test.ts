@@ -45,6 +45,9 @@ describe('portal', () => {
 
   it('signs in the East China admin and shows the demo plants', async () => {
     await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    // Start from Chinese whatever an earlier run on this database saved for the user.
+    await page.getByTestId('lang-zh-CN').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await page.getByTestId('plant-RP').waitFor();
     await page.getByTestId('plant-EP').waitFor();
   });
@@ -57,9 +60,10 @@ describe('portal', () => {
     const codeError = page.getByTestId('plant-code-error');
     await codeError.waitFor();
     expect(await codeError.textContent()).toBe('该工厂编码已存在。');
-    // Escape closes the dialog (native <dialog>).
+    // Escape closes the dialog (native <dialog>), and focus returns to the button that opened it.
     await page.keyboard.press('Escape');
     await page.getByTestId('plant-form').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('new-plant');
   });
 
   it('creates a plant, then an area, a line and equipment under it, and shows them in the tree', async () => {

@@ -31,6 +31,15 @@ export function SignInForm() {
       }
       // A tenant picked by whoever used this browser before does not carry over.
       await fetch('/api/tenant', { method: 'DELETE' });
+      // A language chosen on this browser (the switch sets the cookie) is the latest choice: remember it.
+      const chosen = /(?:^|;\s*)ingot_locale=([^;]+)/.exec(document.cookie)?.[1];
+      if (chosen === 'en' || chosen === 'zh-CN') {
+        await fetch('/api/locale', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ locale: chosen }),
+        });
+      }
       window.location.assign('/');
     } catch {
       setError(t('common.unexpectedError'));
