@@ -9,8 +9,8 @@
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemoTenant } from '@ingot/api';
 import { createDbFromEnv, type Db } from '@ingot/db';
-import { seedDemoTenant } from '@ingot/domain';
 import next from 'next';
 import { env } from './src/env.ts';
 import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';

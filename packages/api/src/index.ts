@@ -1,3 +1,5 @@
+/** Platform start-up: the demo tenants (idempotent), for the platform process of `npm start` and e2e. */
+export { seedDemoTenant, type TSeedResult } from '@ingot/domain';
 export {
   createContextInner,
   type TContext,
