@@ -29,7 +29,8 @@ export async function runE2e(runVitest) {
   if (build !== 0) return build;
   const ownerUrl = process.env.TEST_DATABASE_OWNER_URL;
   const appUrl = process.env.TEST_DATABASE_URL;
-  if (!ownerUrl || !appUrl) throw new Error('TEST_DATABASE_OWNER_URL / TEST_DATABASE_URL missing: run infra/local/up');
+  if (!ownerUrl || !appUrl)
+    throw new Error('TEST_DATABASE_OWNER_URL / TEST_DATABASE_URL missing: run infra/local/up');
   await freshDatabase(ownerUrl, 'ingot_e2e');
   const baseUrl = `http://127.0.0.1:${PORT}`;
   log(`starting the platform on ${baseUrl} (log: .ingot/logs/e2e-server.log)`);
@@ -49,7 +50,9 @@ export async function runE2e(runVitest) {
     logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),
   });
   try {
-    return runVitest(['--config', 'apps/web/vitest.e2e.config.ts', '--no-file-parallelism'], { E2E_BASE_URL: baseUrl });
+    return runVitest(['--config', 'apps/web/vitest.e2e.config.ts', '--no-file-parallelism'], {
+      E2E_BASE_URL: baseUrl,
+    });
   } finally {
     await stopService(server);
   }

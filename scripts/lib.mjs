@@ -11,7 +11,12 @@ export function log(msg) {
 
 /** Runs a command to completion with inherited output; returns its exit code. */
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts, env: { ...process.env, ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...opts,
+    env: { ...process.env, ...opts.env },
+  });
   if (r.error) throw r.error;
   return r.status ?? 1;
 }
@@ -71,7 +76,9 @@ export async function startService({ name, cmd, args, env, url, logFile, timeout
   }
   child.kill('SIGTERM');
   const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-  throw new Error(`${name} did not answer at ${url} (${exited === null ? 'timed out' : `exited ${exited}`}):\n${tail}`);
+  throw new Error(
+    `${name} did not answer at ${url} (${exited === null ? 'timed out' : `exited ${exited}`}):\n${tail}`,
+  );
 }
 
 /** Stops a child started by startService and waits for it to exit. */

@@ -18,12 +18,15 @@ must('npx', ['turbo', 'run', 'build', '--filter=@ingot/web', '--output-logs=erro
 if (!process.env.TEMPORAL_ADDRESS) {
   const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
   if (hasGo) {
-    log('starting the Temporal dev server (first run builds it from its Go module; later runs take seconds)…');
+    log(
+      'starting the Temporal dev server (first run builds it from its Go module; later runs take seconds)…',
+    );
     const r = spawnSync('bash', [path.join(root, 'infra/local/up'), 'temporal'], { stdio: 'inherit' });
     const address = readServicesEnv().TEMPORAL_ADDRESS;
     if (r.status === 0 && address) process.env.TEMPORAL_ADDRESS = address;
   }
-  if (!process.env.TEMPORAL_ADDRESS) log('no Temporal server: the portal runs, tenant provisioning is unavailable');
+  if (!process.env.TEMPORAL_ADDRESS)
+    log('no Temporal server: the portal runs, tenant provisioning is unavailable');
 }
 
 const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/web/server.ts'], {

@@ -51,16 +51,26 @@ function readCounts(name) {
 const vitest = (name, args, env) =>
   run(
     path.join(root, 'node_modules/.bin/vitest'),
-    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, `${name}.json`)}`],
+    [
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reports, `${name}.json`)}`,
+    ],
     { env },
   );
 
 run('npx', ['turbo', 'run', 'generate', '--output-logs=errors-only']);
-await tier('typecheck', () => run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only', '--concurrency=2']));
+await tier('typecheck', () =>
+  run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only', '--concurrency=2']),
+);
 await tier('lint', () => run(path.join(root, 'node_modules/.bin/biome'), ['check', '.']));
 await tier('migrations', () => run('npm', ['run', '--silent', 'migrate:check', '-w', '@ingot/db']));
 await tier('unit', () => vitest('unit', ['--project', '*:unit']));
-await tier('integration', () => vitest('integration', ['--project', '*:integration', '--no-file-parallelism']));
+await tier('integration', () =>
+  vitest('integration', ['--project', '*:integration', '--no-file-parallelism']),
+);
 if (wanted('e2e')) {
   const { runE2e } = await import('./e2e.mjs');
   await tier('e2e', () => runE2e((args, env) => vitest('e2e', args, env)));
@@ -71,9 +81,12 @@ const pad = (s, n) => String(s).padEnd(n);
 log('── summary ──');
 for (const r of results) {
   const counts = r.total === undefined ? '' : `${r.passed}/${r.total} tests passed`;
-  console.log(`  ${pad(r.ok ? 'ok' : 'FAILED', 7)} ${pad(r.name, 12)} ${pad(`${r.seconds.toFixed(1)}s`, 8)} ${counts}`);
+  console.log(
+    `  ${pad(r.ok ? 'ok' : 'FAILED', 7)} ${pad(r.name, 12)} ${pad(`${r.seconds.toFixed(1)}s`, 8)} ${counts}`,
+  );
 }
 const passed = results.reduce((n, r) => n + (r.passed ?? 0), 0);
-const failed = results.reduce((n, r) => n + (r.failed ?? 0), 0) + results.filter((r) => !r.ok && !r.failed).length;
+const failed =
+  results.reduce((n, r) => n + (r.failed ?? 0), 0) + results.filter((r) => !r.ok && !r.failed).length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoTenant } from '@ingot/api';
 import { createDbFromEnv, type Db } from '@ingot/db';
+import { createPlatformWorker } from '@ingot/workflows';
+import { NativeConnection } from '@temporalio/worker';
 import next from 'next';
 import { env } from './src/env.ts';
 import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
@@ -25,33 +27,16 @@ async function migrateIfOwnerGiven(): Promise<void> {
   log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema up to date');
 }
 
-interface TStoppable {
-  stop(): Promise<void>;
-}
-
 /** The provisionTenant worker, in this process (with PGlite nothing else may open the database). */
-async function startPlatformWorker(db: Db): Promise<TStoppable | null> {
+async function startPlatformWorker(db: Db): Promise<{ stop(): Promise<void> } | null> {
   const address = env.TEMPORAL_ADDRESS;
   if (!address) {
     log('no TEMPORAL_ADDRESS: tenant provisioning is unavailable');
     return null;
   }
-  const workflows = (await import('@ingot/workflows')) as Record<string, unknown>;
-  const create = workflows.createPlatformWorker as
-    | ((o: {
-        connection: unknown;
-        namespace: string;
-        db: Db;
-      }) => Promise<{ run(): Promise<void>; shutdown(): void }>)
-    | undefined;
-  if (typeof create !== 'function') {
-    log('@ingot/workflows does not export createPlatformWorker: run the worker separately (npm run worker)');
-    return null;
-  }
   try {
-    const { NativeConnection } = await import('@temporalio/worker');
     const connection = await NativeConnection.connect({ address });
-    const worker = await create({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+    const worker = await createPlatformWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
     const running = worker.run().catch((e: unknown) => log(`platform worker stopped: ${String(e)}`));
     log(`platform worker polling ${address}`);
     return {

@@ -9,4 +9,5 @@ export {
   createActivities,
 } from './activities/index.ts';
 export * from './client.ts';
+export { createPlatformWorker, type PlatformWorkerOptions, WORKFLOWS_PATH } from './platform-worker.ts';
 export { FAILURE_TYPES, type TFailureType } from './workflows/failure-types.ts';
