@@ -10,9 +10,10 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoTenant } from '@ingot/api';
+import { DEMO_PASSWORD, DEMO_USERS } from '@ingot/auth';
 import { createDbFromEnv, type Db } from '@ingot/db';
 import { createPlatformWorker } from '@ingot/workflows';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import next from 'next';
 import { env } from './src/env.ts';
 import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
@@ -35,6 +36,8 @@ async function startPlatformWorker(db: Db): Promise<{ stop(): Promise<void> } | 
     return null;
   }
   try {
+    // The SDK's info logs (the workflow bundle's module list) would drown the portal's own output.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
     const connection = await NativeConnection.connect({ address });
     const worker = await createPlatformWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
     const running = worker.run().catch((e: unknown) => log(`platform worker stopped: ${String(e)}`));
@@ -72,7 +75,14 @@ async function main(): Promise<void> {
   const server = createServer((req, res) => {
     void handle(req, res);
   });
-  server.listen(env.PORT, env.HOST, () => log(`portal listening on http://${env.HOST}:${env.PORT}`));
+  server.listen(env.PORT, env.HOST, () => {
+    const shown = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
+    log(`portal listening on http://${shown}:${env.PORT}`);
+    if (env.INGOT_SEED_DEMO) {
+      log(`demo sign-in (password ${DEMO_PASSWORD}):`);
+      for (const u of DEMO_USERS) log(`  ${u.email.padEnd(28)} ${u.name}`);
+    }
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

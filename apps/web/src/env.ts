@@ -9,6 +9,11 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const ZWebEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Deployment mode. In production the embedded identity issuer refuses to start (Keycloak is required);
+   * NODE_ENV stays Next.js's build/runtime switch.
+   */
+  INGOT_ENV: z.enum(['development', 'production']).default('development'),
   /** The platform process (server.ts): where to listen. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),

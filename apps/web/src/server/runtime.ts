@@ -42,7 +42,10 @@ export async function createPortalRuntime(
   opts: { db?: Db; provisioning?: boolean } = {},
 ): Promise<TPortalRuntime> {
   const db = opts.db ?? createDbFromEnv();
-  const issuer = await createEmbeddedIssuer({ keyDir: path.join(dataDir(), 'issuer'), production: false });
+  const issuer = await createEmbeddedIssuer({
+    keyDir: path.join(dataDir(), 'issuer'),
+    production: env.INGOT_ENV === 'production',
+  });
   const workflows =
     opts.provisioning === false
       ? { startProvisionTenant: null, getProvisionTenantStatus: null }
