@@ -45,6 +45,8 @@ export async function runE2e(runVitest) {
       DATABASE_OWNER_URL: withDatabase(ownerUrl, 'ingot_e2e'),
       INGOT_DATA_DIR: path.join(root, '.ingot', 'e2e'),
       NODE_ENV: 'production',
+      // Its own task queue: a portal started by `npm start` on the same Temporal server must not take its work.
+      TEMPORAL_TASK_QUEUE: `ingot-platform-e2e-${process.pid}`,
     },
     url: `${baseUrl}/api/health`,
     logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),

@@ -39,7 +39,12 @@ async function startPlatformWorker(db: Db): Promise<{ stop(): Promise<void> } | 
     // The SDK's info logs (the workflow bundle's module list) would drown the portal's own output.
     Runtime.install({ logger: new DefaultLogger('WARN') });
     const connection = await NativeConnection.connect({ address });
-    const worker = await createPlatformWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db });
+    const worker = await createPlatformWorker({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      db,
+    });
     const running = worker.run().catch((e: unknown) => log(`platform worker stopped: ${String(e)}`));
     log(`platform worker polling ${address}`);
     return {

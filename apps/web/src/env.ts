@@ -1,3 +1,4 @@
+import { TASK_QUEUES } from '@ingot/contracts';
 import { z } from 'zod';
 
 /**
@@ -34,6 +35,8 @@ const ZWebEnv = z.object({
   /** Temporal frontend (host:port). Unset: tenant provisioning answers that it is unavailable. */
   TEMPORAL_ADDRESS: optional(z.string().trim().min(1)),
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  /** The platform task queue; another value keeps two portals on one Temporal server apart (e2e beside npm start). */
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default(TASK_QUEUES.platform),
   /** Mark cookies Secure (set when the portal is served over HTTPS). */
   INGOT_SECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -1,33 +1,10 @@
 import type { TIdentity } from '@ingot/auth';
-import type { TProvisionTenantInput, TProvisionTenantResult } from '@ingot/contracts';
+import type { TProvisionTenantInput, TProvisionTenantStatus, TWorkflowStart } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 
 /** Starts the provisionTenant workflow (services/workflows exports it from `@ingot/workflows/client`). */
-export type TStartProvisionTenant = (
-  input: TProvisionTenantInput,
-) => Promise<{ workflowId: string; runId: string }>;
+export type TStartProvisionTenant = (input: TProvisionTenantInput) => Promise<TWorkflowStart>;
 
-/** The latest provisionTenant run for a slug (same shape as `getProvisionTenantStatus` of the workflows client). */
-export type TProvisionTenantStatus =
-  | { status: 'not_found'; workflowId: string }
-  | { status: 'running'; workflowId: string; runId: string; startedAt: Date }
-  | {
-      status: 'completed';
-      workflowId: string;
-      runId: string;
-      startedAt: Date;
-      closedAt: Date | undefined;
-      result: TProvisionTenantResult;
-    }
-  | {
-      status: 'failed';
-      workflowId: string;
-      runId: string;
-      startedAt: Date;
-      closedAt: Date | undefined;
-      reason: string;
-      error: string;
-    };
 export type TGetProvisionTenantStatus = (slug: string) => Promise<TProvisionTenantStatus>;
 
 export interface TCreateContextInnerOptions {

@@ -5,7 +5,6 @@ export {
   type TContext,
   type TCreateContextInnerOptions,
   type TGetProvisionTenantStatus,
-  type TProvisionTenantStatus,
   type TStartProvisionTenant,
 } from './context.ts';
 export type { TFieldErrors } from './error-shape.ts';

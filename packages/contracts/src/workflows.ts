@@ -29,3 +29,32 @@ export type TProvisionTenantResult = z.infer<typeof ZProvisionTenantResult>;
 export function provisionTenantWorkflowId(slug: string): string {
   return `platform:provision-tenant:${slug}`;
 }
+
+/** A started (or attached-to) workflow run. */
+export interface TWorkflowStart {
+  workflowId: string;
+  runId: string;
+}
+
+/** The latest provisionTenant run for a slug, as the portal shows it. */
+export type TProvisionTenantStatus =
+  | { status: 'not_found'; workflowId: string }
+  | { status: 'running'; workflowId: string; runId: string; startedAt: Date }
+  | {
+      status: 'completed';
+      workflowId: string;
+      runId: string;
+      startedAt: Date;
+      closedAt: Date | undefined;
+      result: TProvisionTenantResult;
+    }
+  | {
+      status: 'failed';
+      workflowId: string;
+      runId: string;
+      startedAt: Date;
+      closedAt: Date | undefined;
+      /** How the run ended: FAILED, TERMINATED, CANCELLED or TIMED_OUT. */
+      reason: string;
+      error: string;
+    };

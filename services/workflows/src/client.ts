@@ -2,6 +2,8 @@ import {
   provisionTenantWorkflowId,
   TASK_QUEUES,
   type TProvisionTenantResult,
+  type TProvisionTenantStatus,
+  type TWorkflowStart,
   WORKFLOWS,
   ZProvisionTenantInput,
   ZProvisionTenantResult,
@@ -12,33 +14,6 @@ import type { provisionTenant } from './workflows/provision-tenant.ts';
 
 /** What callers pass: the request as the portal sends it (defaults not yet applied) plus who asked. */
 export type TProvisionTenantStartInput = z.input<typeof ZProvisionTenantInput>;
-
-export interface TWorkflowStart {
-  workflowId: string;
-  runId: string;
-}
-
-export type TProvisionTenantStatus =
-  | { status: 'not_found'; workflowId: string }
-  | { status: 'running'; workflowId: string; runId: string; startedAt: Date }
-  | {
-      status: 'completed';
-      workflowId: string;
-      runId: string;
-      startedAt: Date;
-      closedAt: Date | undefined;
-      result: TProvisionTenantResult;
-    }
-  | {
-      status: 'failed';
-      workflowId: string;
-      runId: string;
-      startedAt: Date;
-      closedAt: Date | undefined;
-      /** How the run ended: FAILED, TERMINATED, CANCELLED or TIMED_OUT. */
-      reason: string;
-      error: string;
-    };
 
 /** Connect to Temporal (e.g. TEMPORAL_ADDRESS = 127.0.0.1:17233). Close with `client.connection.close()`. */
 export async function createTemporalClient(

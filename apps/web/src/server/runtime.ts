@@ -74,7 +74,7 @@ function createWorkflowFunctions(): Pick<
   return {
     startProvisionTenant: async (input) => {
       const { workflows, client: c } = await connect();
-      return workflows.startProvisionTenant(c, input);
+      return workflows.startProvisionTenant(c, input, { taskQueue: env.TEMPORAL_TASK_QUEUE });
     },
     getProvisionTenantStatus: async (slug) => {
       const { workflows, client: c } = await connect();

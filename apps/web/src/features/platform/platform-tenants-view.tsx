@@ -2,7 +2,7 @@
 
 import { LOCALES, TENANT_KINDS, type TLocale, type TTenantKind } from '@ingot/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
@@ -32,9 +32,10 @@ export function PlatformTenantsView() {
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 1500 : false),
   });
   const finished = status.data?.status === 'completed';
-  if (finished && tenants.data && slug && !tenants.data.some((x) => x.slug === slug)) {
-    void queryClient.invalidateQueries({ queryKey: trpc.platform.tenant.list.queryKey() });
-  }
+  // A completed run has created the tenant: reload the list once.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.platform.tenant.list.queryKey() });
+  }, [finished, queryClient, trpc]);
   const apiError = useApiError();
   const err = apiError(provision.error);
   const fe = err.fieldErrors;
@@ -155,7 +156,11 @@ export function PlatformTenantsView() {
           <div className="notice" aria-live="polite" style={{ marginTop: 12 }} data-testid="provision-status">
             <strong>{t('platform.run')}</strong> <span className="mono">{slug}</span>:{' '}
             {status.data ? (
-              <span className={STATUS_BADGE[status.data.status] ?? 'badge'}>
+              <span
+                className={STATUS_BADGE[status.data.status] ?? 'badge'}
+                data-testid="provision-state"
+                data-state={status.data.status}
+              >
                 {t(`platform.run.${status.data.status}`)}
               </span>
             ) : (
