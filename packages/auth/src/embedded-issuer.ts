@@ -65,7 +65,8 @@ export async function createEmbeddedIssuer(opts: {
 
   async function issue(identity: TIdentity, ttlSeconds = opts.ttlSeconds ?? 8 * 3600): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ email: identity.email, name: identity.name })
+    // The claim layout of a Keycloak access token (identityFromClaims reads both alike).
+    return new SignJWT({ typ: 'Bearer', email: identity.email, email_verified: true, name: identity.name })
       .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid ?? 'ingot' })
       .setIssuer(EMBEDDED_ISSUER)
       .setAudience(PORTAL_AUDIENCE)
