@@ -8,5 +8,13 @@ export {
   type TStartProvisionTenant,
 } from './context.ts';
 export type { TFieldErrors } from './error-shape.ts';
+export {
+  createRequestContext,
+  identityOfRequest,
+  TENANT_COOKIE,
+  type TRequestContextDeps,
+} from './http/create-request-context.ts';
+export { handleApiRequest } from './http/handle-api-request.ts';
+export { readAccessToken, readCookie } from './http/read-access-token.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -28,10 +28,11 @@ export type TTokenVerifier = (token: string) => Promise<TIdentity>;
 export function identityFromClaims(payload: JWTPayload): TIdentity {
   if (payload.typ !== 'Bearer') throw new InvalidTokenError('not an access token');
   if (payload.email_verified === false) throw new InvalidTokenError('e-mail address not verified');
+  const email = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : payload.email;
   const identity = ZIdentity.safeParse({
     subject: payload.sub,
-    email: typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : payload.email,
-    name: payload.name ?? payload.preferred_username ?? payload.email,
+    email,
+    name: payload.name ?? payload.preferred_username ?? email,
   });
   if (!identity.success) throw new InvalidTokenError('missing sub, email or name claim');
   return identity.data;
@@ -46,6 +47,8 @@ export function createTokenVerifier(opts: {
   audience: string;
   keys: JWTVerifyGetKey;
   clockToleranceSeconds?: number;
+  /** The verifier's clock (tests: a clock running ahead makes a fresh token expired). */
+  now?: () => Date;
 }): TTokenVerifier {
   return async (token) => {
     let payload: JWTPayload;
@@ -56,6 +59,7 @@ export function createTokenVerifier(opts: {
         clockTolerance: opts.clockToleranceSeconds ?? 30,
         algorithms: ['ES256', 'RS256'],
         requiredClaims: ['exp', 'sub'],
+        ...(opts.now ? { currentDate: opts.now() } : {}),
       }));
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new InvalidTokenError('expired');
@@ -81,12 +85,8 @@ export function createRemoteTokenVerifier(opts: {
   audience: string;
   jwksUrl: URL;
   clockToleranceSeconds?: number;
+  now?: () => Date;
 }): TTokenVerifier {
   const keys = createRemoteJWKSet(opts.jwksUrl, { timeoutDuration: 5000, cooldownDuration: 30_000 });
-  return createTokenVerifier({
-    issuer: opts.issuer,
-    audience: opts.audience,
-    keys,
-    clockToleranceSeconds: opts.clockToleranceSeconds,
-  });
+  return createTokenVerifier({ ...opts, keys });
 }

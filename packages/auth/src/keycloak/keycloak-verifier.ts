@@ -7,6 +7,7 @@ export function createKeycloakVerifier(opts: {
   baseUrl: string;
   realm?: string;
   clockToleranceSeconds?: number;
+  now?: () => Date;
 }): TTokenVerifier & { issuer: string } {
   const realm = opts.realm ?? INGOT_REALM;
   const issuer = keycloakIssuer(opts.baseUrl, realm);
@@ -15,6 +16,7 @@ export function createKeycloakVerifier(opts: {
     audience: PORTAL_AUDIENCE,
     jwksUrl: keycloakJwksUrl(opts.baseUrl, realm),
     clockToleranceSeconds: opts.clockToleranceSeconds,
+    now: opts.now,
   });
   return Object.assign(verify, { issuer });
 }

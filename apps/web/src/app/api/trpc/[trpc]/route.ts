@@ -1,23 +1,15 @@
-import { appRouter } from '@ingot/api';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContextFromHeaders } from '../../../../server/create-context.ts';
+import { handleApiRequest } from '@ingot/api';
+import { getPortalRuntime } from '../../../../server/runtime.ts';
 
 export const dynamic = 'force-dynamic';
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: () => createContextFromHeaders(req.headers),
-    onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        console.error(
-          `[trpc] ${path ?? '?'} failed (request ${ctx?.requestId ?? '?'}):`,
-          error.cause ?? error,
-        );
-      }
-    },
+async function handler(req: Request) {
+  const runtime = await getPortalRuntime();
+  return handleApiRequest(req, {
+    db: runtime.db,
+    verify: runtime.issuer.verify,
+    startProvisionTenant: runtime.startProvisionTenant,
+    getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });
 }
 
