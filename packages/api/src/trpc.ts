@@ -1,4 +1,3 @@
-import type { TRole } from '@ingot/contracts';
 import { type TenantTx, upsertUserBySubject, withTenant, withUser } from '@ingot/db';
 import {
   DomainError,
@@ -8,19 +7,29 @@ import {
   type TTenantContext,
   type TUserProfile,
 } from '@ingot/domain';
-import { experimental_standaloneMiddleware, initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { TContext } from './context.ts';
 import { describeError } from './error-shape.ts';
+import {
+  isPlatformAction,
+  isSelfAction,
+  isTenantAction,
+  type TProcedureMeta,
+} from './permissions/actions.ts';
+import { rolesAllow } from './permissions/permission-table.ts';
 
-const t = initTRPC.context<TContext>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const { message, ...data } = describeError(error);
-    return { ...shape, message, data: { ...shape.data, ...data } };
-  },
-});
+const t = initTRPC
+  .context<TContext>()
+  .meta<TProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const { message, ...data } = describeError(error);
+      return { ...shape, message, data: { ...shape.data, ...data } };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -37,10 +46,18 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/** Signed in: the identity is known, and our user row exists (created at first sign-in). */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+const forbidden = (message: string) => new TRPCError({ code: 'FORBIDDEN', message });
+
+/**
+ * Signed in: the identity is known, and our user row exists (created at first sign-in). Every procedure past
+ * this layer must declare its action (`.meta({ action })`); one that does not is refused, whoever calls it.
+ * Not exported: procedures use selfProcedure, tenantProcedure or platformAdminProcedure, each of which checks
+ * that the action belongs to its layer.
+ */
+const authedProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
   const identity = ctx.identity;
   if (!identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  if (!meta?.action) throw forbidden('this procedure declares no action');
   const userId = await upsertUserBySubject(ctx.db, {
     subject: identity.subject,
     email: identity.email.trim().toLowerCase(),
@@ -63,7 +80,7 @@ const ZActiveTenantId = z.uuid();
  * tenant), rolled back if the procedure fails; `ctx.tx` is that transaction and `ctx.scope` what domain
  * functions take. A pick the user is not a member of answers FORBIDDEN (never silently another tenant).
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) => {
   const userId = ctx.user.id;
   let tenantId: string | null = null;
   if (ctx.activeTenantId !== null) {
@@ -85,6 +102,10 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'not a member of the selected tenant' });
     if (!membership.tenantActive)
       throw new TRPCError({ code: 'FORBIDDEN', message: 'the tenant is suspended' });
+    // The permission table, deny by default, before the procedure reads any row (and before its input is parsed).
+    const action = meta?.action;
+    if (!isTenantAction(action) || !rolesAllow(membership.roles, action))
+      throw forbidden(`your roles in this tenant do not allow ${String(action)}`);
     const tenant = {
       id: activeTenantId,
       membershipId: membership.membershipId,
@@ -113,26 +134,15 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   }
 });
 
-/** Lets the procedure run only for members holding one of `roles` (checked before any row is looked up). */
-export function requireRole(...roles: TRole[]) {
-  return experimental_standaloneMiddleware<{ ctx: { tenant: { roles: readonly TRole[] } } }>().create(
-    ({ ctx, next }) => {
-      if (!ctx.tenant.roles.some((r) => roles.includes(r))) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `requires one of the roles: ${roles.join(', ')}` });
-      }
-      return next();
-    },
-  );
-}
+/** About the caller themselves (their profile, their language): any signed-in user, self actions only. */
+export const selfProcedure = authedProcedure.use(({ meta, next }) => {
+  if (!isSelfAction(meta?.action)) throw forbidden(`${String(meta?.action)} is not an action on oneself`);
+  return next();
+});
 
-/** Plants, areas, lines, equipment: changed by tenant administrators and plant managers. */
-export const hierarchyWriteProcedure = tenantProcedure.use(requireRole('tenant_admin', 'plant_manager'));
-/** Members and tenant settings: tenant administrators only. */
-export const tenantAdminProcedure = tenantProcedure.use(requireRole('tenant_admin'));
-
-/** Platform operations (across tenants): users flagged platform_admin only. */
-export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.user.platformAdmin)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'platform administrators only' });
+/** Platform operations (across tenants): users flagged platform_admin only, platform actions only. */
+export const platformAdminProcedure = authedProcedure.use(({ ctx, meta, next }) => {
+  if (!ctx.user.platformAdmin) throw forbidden('platform administrators only');
+  if (!isPlatformAction(meta?.action)) throw forbidden(`${String(meta?.action)} is not a platform action`);
   return next();
 });

@@ -7,12 +7,15 @@ import { useTRPC } from '../trpc/react.tsx';
 export function useAccess() {
   const trpc = useTRPC();
   const tenant = useQuery(trpc.tenant.get.queryOptions());
-  const roles = tenant.data?.access.roles ?? [];
+  // The actions the API's permission table grants the member's roles (tenant.get), never a second table here.
+  const actions: readonly string[] = tenant.data?.access.actions ?? [];
   return {
     tenant: tenant.data ?? null,
     loading: tenant.isLoading,
-    isTenantAdmin: roles.includes('tenant_admin'),
-    canEditHierarchy: roles.includes('tenant_admin') || roles.includes('plant_manager'),
+    can: (action: string) => actions.includes(action),
+    isTenantAdmin: actions.includes('member.read'),
+    canEditHierarchy: actions.includes('plant.create'),
+    canReadAudit: actions.includes('audit.read'),
     allPlants: (tenant.data?.access.plantIds.length ?? 0) === 0,
   };
 }

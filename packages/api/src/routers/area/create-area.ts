@@ -1,7 +1,8 @@
 import { ZCreateAreaInput } from '@ingot/contracts';
 import { createArea } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const createAreaProcedure = hierarchyWriteProcedure
+export const createAreaProcedure = tenantProcedure
+  .meta({ action: 'area.create' })
   .input(ZCreateAreaInput)
   .mutation(({ ctx, input }) => createArea(ctx.tx, ctx.scope, input));

@@ -1,7 +1,8 @@
 import { ZByIdInput } from '@ingot/contracts';
 import { deleteArea } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const deleteAreaProcedure = hierarchyWriteProcedure
+export const deleteAreaProcedure = tenantProcedure
+  .meta({ action: 'area.delete' })
   .input(ZByIdInput)
   .mutation(({ ctx, input }) => deleteArea(ctx.tx, ctx.scope, input));

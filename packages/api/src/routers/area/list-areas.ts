@@ -6,5 +6,6 @@ import { tenantProcedure } from '../../trpc.ts';
 export const ZListAreasInput = z.object({ plantId: ZId });
 
 export const listAreasProcedure = tenantProcedure
+  .meta({ action: 'area.read' })
   .input(ZListAreasInput)
   .query(({ ctx, input }) => listAreas(ctx.tx, ctx.scope, input));

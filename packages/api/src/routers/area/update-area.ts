@@ -1,7 +1,8 @@
 import { ZUpdateAreaInput } from '@ingot/contracts';
 import { updateArea } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const updateAreaProcedure = hierarchyWriteProcedure
+export const updateAreaProcedure = tenantProcedure
+  .meta({ action: 'area.update' })
   .input(ZUpdateAreaInput)
   .mutation(({ ctx, input }) => updateArea(ctx.tx, ctx.scope, input));

@@ -3,5 +3,6 @@ import { getEquipment } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
 
 export const getEquipmentProcedure = tenantProcedure
+  .meta({ action: 'equipment.read' })
   .input(ZByIdInput)
   .query(({ ctx, input }) => getEquipment(ctx.tx, ctx.scope, input));

@@ -8,5 +8,6 @@ export const ZListEquipmentInput = z
   .default({});
 
 export const listEquipmentProcedure = tenantProcedure
+  .meta({ action: 'equipment.read' })
   .input(ZListEquipmentInput)
   .query(({ ctx, input }) => listEquipment(ctx.tx, ctx.scope, input));

@@ -1,7 +1,8 @@
 import { ZUpdateEquipmentInput } from '@ingot/contracts';
 import { updateEquipment } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const updateEquipmentProcedure = hierarchyWriteProcedure
+export const updateEquipmentProcedure = tenantProcedure
+  .meta({ action: 'equipment.update' })
   .input(ZUpdateEquipmentInput)
   .mutation(({ ctx, input }) => updateEquipment(ctx.tx, ctx.scope, input));

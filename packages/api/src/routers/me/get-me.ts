@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, type TLocale } from '@ingot/contracts';
 import { withUser } from '@ingot/db';
 import { listMyMemberships } from '@ingot/domain';
-import { authedProcedure } from '../../trpc.ts';
+import { selfProcedure } from '../../trpc.ts';
 
 function asLocale(value: string | null | undefined): TLocale | null {
   return value === 'zh-CN' || value === 'en' ? value : null;
@@ -11,7 +11,7 @@ function asLocale(value: string | null | undefined): TLocale | null {
  * Who I am: my user, my tenants (for the switcher), the tenant the portal acts in and the language to show.
  * `activeTenantStale` says the picked tenant is not (or no longer) one of mine; the portal then picks anew.
  */
-export const getMeProcedure = authedProcedure.query(async ({ ctx }) => {
+export const getMeProcedure = selfProcedure.meta({ action: 'me.read' }).query(async ({ ctx }) => {
   const userId = ctx.user.id;
   const memberships = await withUser(ctx.db, { userId }, (tx) => listMyMemberships(tx, { userId }));
   const picked = memberships.find((m) => m.tenantId === ctx.activeTenantId);

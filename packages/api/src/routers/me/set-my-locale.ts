@@ -1,10 +1,11 @@
 import { ZSetMyLocaleInput } from '@ingot/contracts';
 import { withUser } from '@ingot/db';
 import { setMyLocale } from '@ingot/domain';
-import { authedProcedure } from '../../trpc.ts';
+import { selfProcedure } from '../../trpc.ts';
 
 /** Remembers my portal language on my user row. */
-export const setMyLocaleProcedure = authedProcedure
+export const setMyLocaleProcedure = selfProcedure
+  .meta({ action: 'me.update' })
   .input(ZSetMyLocaleInput)
   .mutation(({ ctx, input }) =>
     withUser(ctx.db, { userId: ctx.user.id }, (tx) =>

@@ -1,4 +1,6 @@
 import { listMembers } from '@ingot/domain';
-import { tenantAdminProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const listMembersProcedure = tenantAdminProcedure.query(({ ctx }) => listMembers(ctx.tx, ctx.scope));
+export const listMembersProcedure = tenantProcedure
+  .meta({ action: 'member.read' })
+  .query(({ ctx }) => listMembers(ctx.tx, ctx.scope));

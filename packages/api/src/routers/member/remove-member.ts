@@ -1,7 +1,8 @@
 import { ZByIdInput } from '@ingot/contracts';
 import { removeMember } from '@ingot/domain';
-import { tenantAdminProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const removeMemberProcedure = tenantAdminProcedure
+export const removeMemberProcedure = tenantProcedure
+  .meta({ action: 'member.remove' })
   .input(ZByIdInput)
   .mutation(({ ctx, input }) => removeMember(ctx.tx, ctx.scope, input));

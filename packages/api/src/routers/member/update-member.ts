@@ -1,7 +1,8 @@
 import { ZUpdateMemberInput } from '@ingot/contracts';
 import { updateMember } from '@ingot/domain';
-import { tenantAdminProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const updateMemberProcedure = tenantAdminProcedure
+export const updateMemberProcedure = tenantProcedure
+  .meta({ action: 'member.update' })
   .input(ZUpdateMemberInput)
   .mutation(({ ctx, input }) => updateMember(ctx.tx, ctx.scope, input));

@@ -1,7 +1,8 @@
 import { ZCreatePlantInput } from '@ingot/contracts';
 import { createPlant } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const createPlantProcedure = hierarchyWriteProcedure
+export const createPlantProcedure = tenantProcedure
+  .meta({ action: 'plant.create' })
   .input(ZCreatePlantInput)
   .mutation(({ ctx, input }) => createPlant(ctx.tx, ctx.scope, input));

@@ -1,7 +1,8 @@
 import { ZByIdInput } from '@ingot/contracts';
 import { deletePlant } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const deletePlantProcedure = hierarchyWriteProcedure
+export const deletePlantProcedure = tenantProcedure
+  .meta({ action: 'plant.delete' })
   .input(ZByIdInput)
   .mutation(({ ctx, input }) => deletePlant(ctx.tx, ctx.scope, input));

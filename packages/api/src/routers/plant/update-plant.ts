@@ -1,7 +1,8 @@
 import { ZUpdatePlantInput } from '@ingot/contracts';
 import { updatePlant } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const updatePlantProcedure = hierarchyWriteProcedure
+export const updatePlantProcedure = tenantProcedure
+  .meta({ action: 'plant.update' })
   .input(ZUpdatePlantInput)
   .mutation(({ ctx, input }) => updatePlant(ctx.tx, ctx.scope, input));

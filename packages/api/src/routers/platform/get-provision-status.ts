@@ -7,6 +7,7 @@ export const ZProvisionStatusInput = z.object({ slug: ZSlug });
 
 /** The latest provisionTenant run for a slug: not_found, running, completed (with ids) or failed (with why). */
 export const getProvisionStatusProcedure = platformAdminProcedure
+  .meta({ action: 'platform.tenant.read' })
   .input(ZProvisionStatusInput)
   .query(async ({ ctx, input }) => {
     if (!ctx.getProvisionTenantStatus) {

@@ -8,6 +8,7 @@ import { platformAdminProcedure } from '../../trpc.ts';
  * follows the run with `platform.tenant.provisionStatus`. Starting again with the same slug attaches to the run.
  */
 export const provisionTenantProcedure = platformAdminProcedure
+  .meta({ action: 'platform.tenant.provision' })
   .input(ZProvisionTenantRequest)
   .mutation(async ({ ctx, input }) => {
     if (!ctx.startProvisionTenant) {

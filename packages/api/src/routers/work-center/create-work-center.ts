@@ -1,7 +1,8 @@
 import { ZCreateWorkCenterInput } from '@ingot/contracts';
 import { createWorkCenter } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const createWorkCenterProcedure = hierarchyWriteProcedure
+export const createWorkCenterProcedure = tenantProcedure
+  .meta({ action: 'workCenter.create' })
   .input(ZCreateWorkCenterInput)
   .mutation(({ ctx, input }) => createWorkCenter(ctx.tx, ctx.scope, input));

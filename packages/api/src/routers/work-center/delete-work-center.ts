@@ -1,7 +1,8 @@
 import { ZByIdInput } from '@ingot/contracts';
 import { deleteWorkCenter } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const deleteWorkCenterProcedure = hierarchyWriteProcedure
+export const deleteWorkCenterProcedure = tenantProcedure
+  .meta({ action: 'workCenter.delete' })
   .input(ZByIdInput)
   .mutation(({ ctx, input }) => deleteWorkCenter(ctx.tx, ctx.scope, input));

@@ -8,5 +8,6 @@ export const ZListWorkCentersInput = z
   .default({});
 
 export const listWorkCentersProcedure = tenantProcedure
+  .meta({ action: 'workCenter.read' })
   .input(ZListWorkCentersInput)
   .query(({ ctx, input }) => listWorkCenters(ctx.tx, ctx.scope, input));

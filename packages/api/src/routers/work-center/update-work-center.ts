@@ -1,7 +1,8 @@
 import { ZUpdateWorkCenterInput } from '@ingot/contracts';
 import { updateWorkCenter } from '@ingot/domain';
-import { hierarchyWriteProcedure } from '../../trpc.ts';
+import { tenantProcedure } from '../../trpc.ts';
 
-export const updateWorkCenterProcedure = hierarchyWriteProcedure
+export const updateWorkCenterProcedure = tenantProcedure
+  .meta({ action: 'workCenter.update' })
   .input(ZUpdateWorkCenterInput)
   .mutation(({ ctx, input }) => updateWorkCenter(ctx.tx, ctx.scope, input));

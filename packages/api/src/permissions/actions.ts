@@ -1,0 +1,54 @@
+/**
+ * Every action a procedure can declare (`.meta({ action })`), by layer. Tenant actions are granted to roles by
+ * the permission table; self actions to anyone signed in (their own profile); platform actions to platform
+ * administrators. A procedure without an action, or with one outside these lists, is refused.
+ */
+export const TENANT_ACTIONS = [
+  'tenant.read',
+  'tenant.update',
+  'plant.read',
+  'plant.create',
+  'plant.update',
+  'plant.delete',
+  'area.read',
+  'area.create',
+  'area.update',
+  'area.delete',
+  'workCenter.read',
+  'workCenter.create',
+  'workCenter.update',
+  'workCenter.delete',
+  'workCenter.move',
+  'equipment.read',
+  'equipment.create',
+  'equipment.update',
+  'equipment.delete',
+  'equipment.move',
+  'member.read',
+  'member.add',
+  'member.update',
+  'member.remove',
+  'audit.read',
+  'audit.export',
+] as const;
+export type TTenantAction = (typeof TENANT_ACTIONS)[number];
+
+export const SELF_ACTIONS = ['me.read', 'me.update'] as const;
+export type TSelfAction = (typeof SELF_ACTIONS)[number];
+
+export const PLATFORM_ACTIONS = ['platform.tenant.read', 'platform.tenant.provision'] as const;
+export type TPlatformAction = (typeof PLATFORM_ACTIONS)[number];
+
+export type TAction = TTenantAction | TSelfAction | TPlatformAction;
+
+export const isTenantAction = (a: unknown): a is TTenantAction =>
+  (TENANT_ACTIONS as readonly unknown[]).includes(a);
+export const isSelfAction = (a: unknown): a is TSelfAction =>
+  (SELF_ACTIONS as readonly unknown[]).includes(a);
+export const isPlatformAction = (a: unknown): a is TPlatformAction =>
+  (PLATFORM_ACTIONS as readonly unknown[]).includes(a);
+
+/** What every procedure declares: `tenantProcedure.meta({ action: 'plant.create' })`. */
+export interface TProcedureMeta {
+  action: TAction;
+}
