@@ -85,9 +85,9 @@ class FjspEngine {
   readonly crit: Int32Array;
   nCrit = 0;
   cmax = 0;
-  // tabu
-  readonly nodes: number;
-  readonly tabu: Int32Array;
+  // tabu: pairTabu[a*n+b] > iter forbids "a before b" on a machine; machTabu[v*m+k] forbids v on k
+  readonly pairTabu: Int32Array;
+  readonly machTabu: Int32Array;
 
   constructor(
     readonly ci: CompiledInstance,
@@ -118,8 +118,8 @@ class FjspEngine {
     this.r2 = new Float64Array(n);
     this.q2 = new Float64Array(n);
     this.crit = new Int32Array(n);
-    this.nodes = n + 2 * m;
-    this.tabu = new Int32Array(this.nodes * this.nodes);
+    this.pairTabu = new Int32Array(n * n);
+    this.machTabu = new Int32Array(n * m);
   }
 
   durationOn(o: number, k: number): number {
@@ -213,7 +213,23 @@ class FjspEngine {
     }
     this.cmax = cmax;
     let nc = 0;
-    for (let o = 0; o < n; o++) if ((r[o] as number) + (dur[o] as number) + (q[o] as number) === cmax) this.crit[nc++] = o;
+    {
+      // one critical path: from a random critical source, follow successors that stay critical
+      let cands = 0;
+      let o = -1;
+      for (let x = 0; x < n; x++) {
+        if ((r[x] as number) === 0 && (dur[x] as number) + (q[x] as number) === cmax && this.rng.int(++cands) === 0) o = x;
+      }
+      while (o >= 0) {
+        this.crit[nc++] = o;
+        const a = js[o] as number;
+        const b = ms[o] as number;
+        const endO = (r[o] as number) + (dur[o] as number);
+        const aOk = a >= 0 && (r[a] as number) === endO && (r[a] as number) + (dur[a] as number) + (q[a] as number) === cmax;
+        const bOk = b >= 0 && (r[b] as number) === endO && (r[b] as number) + (dur[b] as number) + (q[b] as number) === cmax;
+        o = aOk && bOk ? (this.rng.int(2) === 0 ? a : b) : aOk ? a : bOk ? b : -1;
+      }
+    }
     this.nCrit = nc;
     return true;
   }
@@ -230,7 +246,7 @@ class FjspEngine {
    * tabu test), `aspiration` the makespan a tabu move must beat.
    */
   findMove(iter: number, aspiration: number): boolean {
-    const { n, ci, jp, js, mp, ms, dur, r, q, r2, q2, topo, topoPos, tabu, nodes, seqBuf, seqLen, rng } = this;
+    const { n, ci, jp, js, mp, ms, dur, r, q, r2, q2, topo, topoPos, seqBuf, seqLen, rng } = this;
     let bestC = Number.POSITIVE_INFINITY;
     let ties = 0;
     let tabuBestC = Number.POSITIVE_INFINITY;
@@ -311,7 +327,22 @@ class FjspEngine {
         }
         if (iU < 0) iU = qLen;
         if (iW > iU) continue; // cannot happen on an acyclic graph; defensive
+        const machTabu = !same && (this.machTabu[v * this.m + k] as number) > iter;
+        let pairCount = 0;
+        {
+          for (let i = 0; i < qLen; i++) {
+            const x = seqBuf[base + (same && i >= oldPos ? i + 1 : i)] as number;
+            if (i < iW) {
+              if ((this.pairTabu[x * n + v] as number) > iter) pairCount++;
+            } else if ((this.pairTabu[v * n + x] as number) > iter) pairCount++;
+          }
+        }
         for (let i = iW; i <= iU; i++) {
+          if (i > iW) {
+            const x = seqBuf[base + (same && i - 1 >= oldPos ? i : i - 1)] as number;
+            if ((this.pairTabu[v * n + x] as number) > iter) pairCount--;
+            if ((this.pairTabu[x * n + v] as number) > iter) pairCount++;
+          }
           if (same && i === oldPos) continue;
           const u = i > 0 ? (seqBuf[base + (same && i - 1 >= oldPos ? i : i - 1)] as number) : -1;
           const w = i < qLen ? (seqBuf[base + (same && i >= oldPos ? i + 1 : i)] as number) : -1;
@@ -327,10 +358,7 @@ class FjspEngine {
           }
           const L = head + pk + tail;
           const newC = L > cMinus ? L : cMinus;
-          const uNode = u >= 0 ? u : n + k;
-          const wNode = w >= 0 ? w : n + this.m + k;
-          const isTabu =
-            (tabu[uNode * nodes + v] as number) > iter || (tabu[v * nodes + wNode] as number) > iter;
+          const isTabu = machTabu || pairCount > 0;
           if (isTabu && newC >= aspiration) {
             if (newC < tabuBestC) {
               tabuBestC = newC;
@@ -372,18 +400,20 @@ class FjspEngine {
 
   /** Move v to machine k at position i of k's sequence without v. Returns the broken arcs' endpoints. */
   applyMove(v: number, k: number, i: number, iter: number, tenure: number): void {
-    const { n, seqBuf, seqLen, nodes, tabu } = this;
+    const { n, seqBuf, seqLen } = this;
     const m0 = this.mach[v] as number;
-    const a = this.mp[v] as number;
-    const b = this.ms[v] as number;
-    const aNode = a >= 0 ? a : n + m0;
-    const bNode = b >= 0 ? b : n + this.m + m0;
-    tabu[aNode * nodes + v] = iter + tenure;
-    tabu[v * nodes + bNode] = iter + tenure;
     // remove from m0
     const base0 = m0 * n;
     const len0 = seqLen[m0] as number;
     const p0 = this.pos[v] as number;
+    {
+      if (k !== m0) this.machTabu[v * this.m + m0] = iter + tenure;
+      else if (i < p0) {
+        for (let x = i; x < p0; x++) this.pairTabu[(seqBuf[base0 + x] as number) * n + v] = iter + tenure;
+      } else {
+        for (let x = p0 + 1; x <= i; x++) this.pairTabu[v * n + (seqBuf[base0 + x] as number)] = iter + tenure;
+      }
+    }
     seqBuf.copyWithin(base0 + p0, base0 + p0 + 1, base0 + len0);
     seqLen[m0] = len0 - 1;
     // insert into k at i
@@ -539,7 +569,8 @@ class FjspEngine {
         const pick = elite[rng.int(Math.min(elite.length, 4))] as { state: FjspState; c: number };
         this.load(pick.state);
         this.perturb(2 + rng.int(4));
-        this.tabu.fill(0);
+        this.pairTabu.fill(0);
+        this.machTabu.fill(0);
         currentBest = this.cmax;
         runBest = this.save();
         lastImprove = iter;
