@@ -104,6 +104,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
     return f;
   };
   const recipeIndex = new Map<string, number>();
+  for (const m of instance.machines) familyOf(m.initialFamily);
 
   const jobIds: string[] = [];
   const opIds: string[] = [];
@@ -279,7 +280,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
       for (const [to, value] of Object.entries(row)) {
         finiteNonNegative(value, `machine ${m.id}: setup ${from} -> ${to}`);
         const b = familyIndex.get(to);
-        // Families no operation uses cannot occur in a schedule; ignore their rows.
+        // Families no operation or machine uses cannot occur in a schedule; ignore their rows.
         if (a === undefined || b === undefined) continue;
         matrix[a * nFam + b] = value;
       }
@@ -289,7 +290,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
   });
   const machineInitialFamily = new Int32Array(nMachines).fill(-1);
   instance.machines.forEach((m, i) => {
-    if (m.initialFamily !== undefined) machineInitialFamily[i] = familyIndex.get(m.initialFamily) ?? -1;
+    machineInitialFamily[i] = familyOf(m.initialFamily);
   });
   let hasDowntimes = false;
   const machineDowntime = instance.machines.map((m) => {

@@ -1,3 +1,4 @@
+import type { Schedule, ScheduledOperation } from './model.ts';
 import type { CompiledInstance } from './compile-instance.ts';
 
 /**
@@ -260,11 +261,12 @@ export class ScheduleDecoder {
   }
   private setupSum = 0;
 
-  decode(sol: SequenceSolution): boolean {
+  /** Reset to an empty plan holding only the fixed operations (used by `decode` and the dispatchers). */
+  begin(assign: Int32Array): number {
     const ci = this.ci;
     const n = ci.nOps;
     const nm = ci.nMachines;
-    this.assignRef = sol.assign;
+    this.assignRef = assign;
     this.done.fill(0);
     this.ptr.fill(0);
     this.inStack.fill(0);
@@ -278,8 +280,8 @@ export class ScheduleDecoder {
     this.setupSum = 0;
     this.sp = 0;
     for (let o = 0; o < n; o++) {
-      const m = sol.assign[o] as number;
-      this.dur[o] = durationOf(ci, o, m);
+      const m = assign[o] as number;
+      this.dur[o] = m >= 0 ? durationOf(ci, o, m) : 0;
     }
     // fixed operations: times known up front
     let nFixed = 0;
@@ -294,6 +296,135 @@ export class ScheduleDecoder {
         }
       }
     }
+    return nFixed;
+  }
+
+  /** True once o's start and end are final (placed, or its batch run closed, or fixed). */
+  isDone(o: number): boolean {
+    return this.done[o] === 1;
+  }
+
+  /** Earliest ready time of o from its job predecessor and release (the predecessor must be done). */
+  readyTime(o: number): number {
+    return this.readyOf(o);
+  }
+
+  /**
+   * Incremental use: the start o would get if appended now to machine m (its job predecessor must be
+   * done). On a batch machine this is the start of the open run it would join, or of a new run.
+   */
+  startIfAppended(o: number, m: number): number {
+    const ci = this.ci;
+    const ready = this.readyOf(o);
+    const d = durationOf(ci, o, m);
+    if ((ci.machineCapacity[m] as number) > 0 && this.runOpen[m] && this.canJoin(o, m, ready, d)) return this.pStart;
+    if ((ci.machineCapacity[m] as number) > 0 && this.runOpen[m]) {
+      // after the open run closes
+      const free = this.free[m];
+      const lastFam = this.lastFam[m];
+      const fp = this.fixedPtr[m];
+      this.probe(m, this.runReady[m] as number, this.runFam[m] as number, this.runDur[m] as number);
+      const saveFree = this.pFree;
+      const saveFam = this.pLastFam;
+      const saveFp = this.pFixedPtr;
+      this.free[m] = saveFree;
+      this.lastFam[m] = saveFam;
+      this.fixedPtr[m] = saveFp;
+      this.probe(m, ready, ci.opFamily[o] as number, d);
+      this.free[m] = free as number;
+      this.lastFam[m] = lastFam as number;
+      this.fixedPtr[m] = fp as number;
+      return this.pStart;
+    }
+    this.probe(m, ready, ci.opFamily[o] as number, d);
+    return this.pStart;
+  }
+
+  /** Setup time o would need if appended to m now (ignores batch joining). */
+  setupIfAppended(o: number, m: number): number {
+    return this.setupTime(m, this.lastFam[m] as number, this.ci.opFamily[o] as number);
+  }
+
+  /** Incremental use: append o to machine m (assign[o] must already be m). */
+  append(o: number, m: number): void {
+    this.dur[o] = durationOf(this.ci, o, m);
+    this.placeHead(o, m);
+  }
+
+  /** Incremental use: close the open batch run that starts first; false if none is open. */
+  closeFirstOpenRun(): boolean {
+    let pick = -1;
+    for (let m = 0; m < this.ci.nMachines; m++) {
+      if (this.runOpen[m] && (pick < 0 || (this.runStart[m] as number) < (this.runStart[pick] as number))) pick = m;
+    }
+    if (pick < 0) return false;
+    this.closeRun(pick);
+    return true;
+  }
+
+  /** Incremental use: close every open run and compute the objective. */
+  finish(): void {
+    while (this.closeFirstOpenRun()) {
+      // keep closing
+    }
+    this.finalize();
+  }
+
+  private canJoin(o: number, m: number, ready: number, d: number): boolean {
+    const ci = this.ci;
+    const load = (this.runLoad[m] as number) + (ci.opLoad[o] as number);
+    if (ci.opRecipe[o] !== this.runRecipe[m] || load > (ci.machineCapacity[m] as number)) return false;
+    const newReady = Math.max(this.runReady[m] as number, ready);
+    const newDur = Math.max(this.runDur[m] as number, d);
+    this.probe(m, newReady, this.runFam[m] as number, newDur);
+    return this.pStart - (this.runStart[m] as number) <= this.batchWaitFactor * (this.runDur[m] as number);
+  }
+
+  /** Place o (its job predecessor done) at the end of machine m's plan. */
+  private placeHead(o: number, m: number): void {
+    const ci = this.ci;
+    const ready = this.readyOf(o);
+    const d = this.dur[o] as number;
+    const fam = ci.opFamily[o] as number;
+    if ((ci.machineCapacity[m] as number) === 0) {
+      this.probe(m, ready, fam, d);
+      this.commitProbe(m);
+      this.start[o] = this.pStart;
+      this.end[o] = this.pStart + d;
+      this.setup[o] = this.pSetup;
+      this.setupSum += this.pSetup;
+      this.markDone(o);
+      return;
+    }
+    if (this.runOpen[m]) {
+      if (this.canJoin(o, m, ready, d)) {
+        this.runLoad[m] = (this.runLoad[m] as number) + (ci.opLoad[o] as number);
+        this.runReady[m] = Math.max(this.runReady[m] as number, ready);
+        this.runDur[m] = Math.max(this.runDur[m] as number, d);
+        this.runStart[m] = this.pStart;
+        this.runSetup[m] = this.pSetup;
+        (this.runMembers[m] as number[]).push(o);
+        return;
+      }
+      this.closeRun(m);
+    }
+    this.probe(m, ready, fam, d);
+    this.runOpen[m] = 1;
+    this.runRecipe[m] = ci.opRecipe[o] as number;
+    this.runLoad[m] = ci.opLoad[o] as number;
+    this.runReady[m] = ready;
+    this.runDur[m] = d;
+    this.runFam[m] = fam;
+    this.runStart[m] = this.pStart;
+    this.runSetup[m] = this.pSetup;
+    (this.runMembers[m] as number[]).push(o);
+  }
+
+  decode(sol: SequenceSolution): boolean {
+    const ci = this.ci;
+    const n = ci.nOps;
+    const nm = ci.nMachines;
+    const nFixed = this.begin(sol.assign);
     for (let m = 0; m < nm; m++) this.push(m);
     let placed = 0;
     const total = n - nFixed;
@@ -302,71 +433,26 @@ export class ScheduleDecoder {
         const m = this.stack[--this.sp] as number;
         this.inStack[m] = 0;
         const seq = sol.sequences[m] as number[];
-        const batch = (ci.machineCapacity[m] as number) > 0;
         while ((this.ptr[m] as number) < seq.length) {
           const o = seq[this.ptr[m] as number] as number;
           const p = ci.opPrev[o] as number;
           if (p >= 0 && !this.done[p]) break;
-          const ready = this.readyOf(o);
-          const d = this.dur[o] as number;
-          const fam = ci.opFamily[o] as number;
-          if (!batch) {
-            this.probe(m, ready, fam, d);
-            this.commitProbe(m);
-            this.start[o] = this.pStart;
-            this.end[o] = this.pStart + d;
-            this.setup[o] = this.pSetup;
-            this.setupSum += this.pSetup;
-            this.ptr[m] = (this.ptr[m] as number) + 1;
-            placed++;
-            this.markDone(o);
-            continue;
-          }
-          if (this.runOpen[m]) {
-            const load = (this.runLoad[m] as number) + (ci.opLoad[o] as number);
-            if (ci.opRecipe[o] === this.runRecipe[m] && load <= (ci.machineCapacity[m] as number)) {
-              const newReady = Math.max(this.runReady[m] as number, ready);
-              const newDur = Math.max(this.runDur[m] as number, d);
-              this.probe(m, newReady, this.runFam[m] as number, newDur);
-              const tol = this.batchWaitFactor * (this.runDur[m] as number);
-              if (this.pStart - (this.runStart[m] as number) <= tol) {
-                this.runLoad[m] = load;
-                this.runReady[m] = newReady;
-                this.runDur[m] = newDur;
-                this.runStart[m] = this.pStart;
-                this.runSetup[m] = this.pSetup;
-                (this.runMembers[m] as number[]).push(o);
-                this.ptr[m] = (this.ptr[m] as number) + 1;
-                placed++;
-                continue;
-              }
-            }
-            this.closeRun(m);
-          }
-          this.probe(m, ready, fam, d);
-          this.runOpen[m] = 1;
-          this.runRecipe[m] = ci.opRecipe[o] as number;
-          this.runLoad[m] = ci.opLoad[o] as number;
-          this.runReady[m] = ready;
-          this.runDur[m] = d;
-          this.runFam[m] = fam;
-          this.runStart[m] = this.pStart;
-          this.runSetup[m] = this.pSetup;
-          (this.runMembers[m] as number[]).push(o);
+          this.placeHead(o, m);
           this.ptr[m] = (this.ptr[m] as number) + 1;
           placed++;
         }
       }
       // nothing can move: close the open run that starts first (its members unblock successors)
-      let pick = -1;
-      for (let m = 0; m < nm; m++) {
-        if (this.runOpen[m] && (pick < 0 || (this.runStart[m] as number) < (this.runStart[pick] as number))) pick = m;
-      }
-      if (pick < 0) break;
-      this.closeRun(pick);
-      this.push(pick);
+      if (!this.closeFirstOpenRun()) break;
     }
     if (placed < total) return false;
+    this.finalize();
+    return true;
+  }
+
+  private finalize(): void {
+    const ci = this.ci;
+    const nm = ci.nMachines;
     // setups of the fixed runs (those not passed yet follow the machine's last run)
     for (let m = 0; m < nm; m++) {
       const runs = this.fixedRuns[m] as FixedRun[];
@@ -382,7 +468,6 @@ export class ScheduleDecoder {
       }
     }
     this.computeObjective();
-    return true;
   }
 
   private computeObjective(): void {
@@ -432,4 +517,27 @@ export function durationOf(ci: CompiledInstance, o: number, m: number): number {
   const end = ci.altStart[o + 1] as number;
   for (let a = ci.altStart[o] as number; a < end; a++) if (ci.altMachine[a] === m) return ci.altDuration[a] as number;
   return Number.NaN;
+}
+
+/** The decoder's current timing as a `Schedule` (ids, not indices). */
+export function scheduleFromDecoder(ci: CompiledInstance, decoder: ScheduleDecoder, assign: Int32Array): Schedule {
+  const operations: ScheduledOperation[] = [];
+  for (let o = 0; o < ci.nOps; o++) {
+    const m = assign[o] as number;
+    const machineId = ci.machineIds[m] as string;
+    const entry: ScheduledOperation = {
+      jobId: ci.jobIds[ci.opJob[o] as number] as string,
+      operationId: ci.opIds[o] as string,
+      machineId,
+      start: decoder.start[o] as number,
+      end: decoder.end[o] as number,
+      setupTime: decoder.setup[o] as number,
+    };
+    if ((ci.machineCapacity[m] as number) > 0) {
+      const fixedKey = ci.fixedBatchKey[o] as number;
+      entry.batchId = fixedKey >= 0 ? `${machineId}:fixed-${fixedKey}` : `${machineId}:run-${decoder.run[o]}`;
+    }
+    operations.push(entry);
+  }
+  return { operations };
 }
