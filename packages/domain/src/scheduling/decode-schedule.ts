@@ -9,6 +9,8 @@ import type { CompiledInstance } from './compile-instance.ts';
 export interface SequenceSolution {
   assign: Int32Array;
   sequences: number[][];
+  /** Per machine batch-wait factor (overrides the decoder's default; searched by the local search). */
+  batchWait?: Float64Array;
 }
 
 /** Objective terms of a decoded schedule. */
@@ -88,7 +90,7 @@ export class ScheduleDecoder {
 
   constructor(
     readonly ci: CompiledInstance,
-    readonly batchWaitFactor = 0.3,
+    public batchWaitFactor = 0.3,
   ) {
     const n = ci.nOps;
     const m = ci.nMachines;
@@ -238,6 +240,7 @@ export class ScheduleDecoder {
     }
   }
   private assignRef: Int32Array = new Int32Array(0);
+  private waitRef: Float64Array | undefined;
 
   private closeRun(m: number): void {
     const members = this.runMembers[m] as number[];
@@ -262,11 +265,12 @@ export class ScheduleDecoder {
   private setupSum = 0;
 
   /** Reset to an empty plan holding only the fixed operations (used by `decode` and the dispatchers). */
-  begin(assign: Int32Array): number {
+  begin(assign: Int32Array, batchWait?: Float64Array): number {
     const ci = this.ci;
     const n = ci.nOps;
     const nm = ci.nMachines;
     this.assignRef = assign;
+    this.waitRef = batchWait;
     this.done.fill(0);
     this.ptr.fill(0);
     this.inStack.fill(0);
@@ -377,7 +381,8 @@ export class ScheduleDecoder {
     const newReady = Math.max(this.runReady[m] as number, ready);
     const newDur = Math.max(this.runDur[m] as number, d);
     this.probe(m, newReady, this.runFam[m] as number, newDur);
-    return this.pStart - (this.runStart[m] as number) <= this.batchWaitFactor * (this.runDur[m] as number);
+    const factor = this.waitRef ? (this.waitRef[m] as number) : this.batchWaitFactor;
+    return this.pStart - (this.runStart[m] as number) <= factor * (this.runDur[m] as number);
   }
 
   /** Place o (its job predecessor done) at the end of machine m's plan. */
@@ -424,7 +429,7 @@ export class ScheduleDecoder {
     const ci = this.ci;
     const n = ci.nOps;
     const nm = ci.nMachines;
-    const nFixed = this.begin(sol.assign);
+    const nFixed = this.begin(sol.assign, sol.batchWait);
     for (let m = 0; m < nm; m++) this.push(m);
     let placed = 0;
     const total = n - nFixed;

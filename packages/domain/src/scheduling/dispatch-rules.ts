@@ -27,6 +27,8 @@ export interface DispatchRule {
   k2?: number;
   /** ATCS: lead time = (1 + leadTimeFactor) × remaining processing. */
   leadTimeFactor?: number;
+  /** Per-job priority bias (randomised restarts): added to the ATCS log-index; EDD treats it as days earlier. */
+  bias?: Float64Array;
 }
 
 export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: DispatchRule): SequenceSolution {
@@ -133,7 +135,7 @@ export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: D
       let score: number;
       switch (rule.rule) {
         case 'EDD':
-          score = -(ci.jobDue[j] as number) * 1e3 - (est[j] as number) * 1e-6;
+          score = -((ci.jobDue[j] as number) - (rule.bias ? (rule.bias[j] as number) * 1440 : 0)) * 1e3 - (est[j] as number) * 1e-6;
           if (!Number.isFinite(score)) score = -1e300 - (est[j] as number);
           break;
         case 'ECT':
@@ -150,7 +152,7 @@ export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: D
           const slack = Number.isFinite(due) ? Math.max(0, due - t - (remaining[o] as number) * (1 + lead)) : 1e12;
           let log = Math.log(((ci.jobWeight[j] as number) + 1e-9) / pj) - slack / (k1 * pBar);
           if (k2 !== undefined && sBar > 0) log -= decoder.setupIfAppended(o, m) / (k2 * sBar);
-          score = log;
+          score = rule.bias ? log + (rule.bias[j] as number) : log;
         }
       }
       if (score > pickScore) {

@@ -36,8 +36,12 @@ export function costOf(decoder: ScheduleDecoder): number {
 }
 
 export function cloneSolution(sol: SequenceSolution): SequenceSolution {
-  return { assign: sol.assign.slice(), sequences: sol.sequences.map((s) => s.slice()) };
+  const copy: SequenceSolution = { assign: sol.assign.slice(), sequences: sol.sequences.map((s) => s.slice()) };
+  if (sol.batchWait) copy.batchWait = sol.batchWait.slice();
+  return copy;
 }
+
+const WAIT_FACTORS = [0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2];
 
 export function improveSchedule(
   ci: CompiledInstance,
@@ -48,6 +52,11 @@ export function improveSchedule(
   const { rng } = options;
   const n = ci.nOps;
   const cur = cloneSolution(initial);
+  const batchList: number[] = [];
+  for (let m = 0; m < ci.nMachines; m++) if ((ci.machineCapacity[m] as number) > 0) batchList.push(m);
+  if (batchList.length > 0 && !cur.batchWait) cur.batchWait = new Float64Array(ci.nMachines).fill(decoder.batchWaitFactor);
+  let waitUndoM = -1;
+  let waitUndoV = 0;
   if (!decoder.decode(cur)) throw new Error('improveSchedule: the initial solution is not decodable');
   let curCost = costOf(decoder);
   let best = cloneSolution(cur);
@@ -66,18 +75,17 @@ export function improveSchedule(
   for (let o = 0; o < n; o++) if ((ci.fixedMachine[o] as number) < 0) movable.push(o);
   if (movable.length === 0) return { best, bestCost, iterations: 0, accepted: 0 };
   const w = ci.objective;
+  const batchMachines = ci.hasBatches;
   const jobCompletion = (j: number) => end[(ci.jobStart[j + 1] as number) - 1] as number;
 
   // --- move application with undo --------------------------------------------------------------
-  let mvOp = -1;
-  let mvFromM = -1;
-  let mvFromI = -1;
-  let mvToM = -1;
-  let mvToI = -1;
+  // applied moves of the current proposal (a compound move may hold several): op, from/to machine+index
+  const stack: number[] = [];
+  const touched = new Uint8Array(ci.nMachines);
   const applyMove = (o: number, k: number, i: number): boolean => {
     const m0 = cur.assign[o] as number;
     const from = cur.sequences[m0] as number[];
-    const p0 = pos[o] as number;
+    const p0 = stack.length > 0 ? from.indexOf(o) : (pos[o] as number);
     from.splice(p0, 1);
     const to = cur.sequences[k] as number[];
     const idx = Math.max(0, Math.min(i, to.length));
@@ -87,17 +95,58 @@ export function improveSchedule(
     }
     to.splice(idx, 0, o);
     cur.assign[o] = k;
-    mvOp = o;
-    mvFromM = m0;
-    mvFromI = p0;
-    mvToM = k;
-    mvToI = idx;
+    stack.push(o, m0, p0, k, idx);
+    touched[m0] = 1;
+    touched[k] = 1;
     return true;
   };
-  const undoMove = () => {
-    (cur.sequences[mvToM] as number[]).splice(mvToI, 1);
-    (cur.sequences[mvFromM] as number[]).splice(mvFromI, 0, mvOp);
-    cur.assign[mvOp] = mvFromM;
+  const undoMoves = () => {
+    if (waitUndoM >= 0 && cur.batchWait) cur.batchWait[waitUndoM] = waitUndoV;
+    waitUndoM = -1;
+    while (stack.length > 0) {
+      const idx = stack.pop() as number;
+      const k = stack.pop() as number;
+      const p0 = stack.pop() as number;
+      const m0 = stack.pop() as number;
+      const o = stack.pop() as number;
+      (cur.sequences[k] as number[]).splice(idx, 1);
+      (cur.sequences[m0] as number[]).splice(p0, 0, o);
+      cur.assign[o] = m0;
+    }
+    touched.fill(0);
+  };
+  const commitMoves = () => {
+    waitUndoM = -1;
+    for (let m = 0; m < ci.nMachines; m++) if (touched[m]) reindex(m);
+    touched.fill(0);
+    stack.length = 0;
+  };
+  /** Advance (dir < 0) or delay (dir > 0) every movable op of job j by a few places on its machine,
+   * passing the ops whose jobs have the most (advance) or least (delay) slack. */
+  const shiftJob = (j: number, dir: number): boolean => {
+    let moved = false;
+    for (let o = ci.jobStart[j] as number; o < (ci.jobStart[j + 1] as number); o++) {
+      if ((ci.fixedMachine[o] as number) >= 0) continue;
+      const m = cur.assign[o] as number;
+      const seq = cur.sequences[m] as number[];
+      const p = seq.indexOf(o);
+      const reach = 1 + rng.int(6);
+      let bestI = -1;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      const lo = dir < 0 ? Math.max(0, p - reach) : p + 1;
+      const hi = dir < 0 ? p - 1 : Math.min(seq.length - 1, p + reach);
+      for (let i = lo; i <= hi; i++) {
+        const jy = ci.opJob[seq[i] as number] as number;
+        const slack = (ci.jobDue[jy] as number) - jobCompletion(jy);
+        const score = (dir < 0 ? slack : -slack) + rng.next();
+        if (score > bestScore) {
+          bestScore = score;
+          bestI = i;
+        }
+      }
+      if (bestI >= 0 && applyMove(o, m, bestI)) moved = true;
+    }
+    return moved;
   };
   /** Index in machine k's sequence of the first op starting at or after t. */
   const indexAtTime = (k: number, t: number): number => {
@@ -180,6 +229,29 @@ export function improveSchedule(
 
   const proposeMove = (): boolean => {
     const r = rng.next();
+    if (batchList.length > 0 && cur.batchWait && rng.next() < 0.03) {
+      // how long batch runs wait for more members, per batch machine
+      const m = batchList[rng.int(batchList.length)] as number;
+      const v = WAIT_FACTORS[rng.int(WAIT_FACTORS.length)] as number;
+      if (v === cur.batchWait[m]) return false;
+      waitUndoM = m;
+      waitUndoV = cur.batchWait[m] as number;
+      cur.batchWait[m] = v;
+      return true;
+    }
+    if (r < 0.2) {
+      const j = pickTargetJob();
+      if (j >= 0) {
+        if (rng.next() < 0.6) return shiftJob(j, -1);
+        // delay a job with slack that blocks the target's chain
+        traceChain(j);
+        if (chainBlocker.length > 0) {
+          const x = chainBlocker[rng.int(chainBlocker.length)] as number;
+          const jx = ci.opJob[x] as number;
+          if (jx !== j) return shiftJob(jx, 1);
+        }
+      }
+    }
     if (r < 0.75) {
       const j = pickTargetJob();
       if (j >= 0) {
@@ -189,11 +261,29 @@ export function improveSchedule(
           const o = chainWaiting[c] as number;
           const x = chainBlocker[c] as number;
           const kind = rng.next();
-          if (kind < 0.4) {
+          if (kind < 0.2) {
             // move o before its blocker (or a little further forward)
             const m = cur.assign[o] as number;
             const target = Math.max(0, (pos[x] as number) - rng.int(3));
             return applyMove(o, m, target);
+          }
+          if (kind < 0.4) {
+            // jump o ahead of the op with the most slack among the few before it on its machine
+            const m = cur.assign[o] as number;
+            const seq = cur.sequences[m] as number[];
+            const p = pos[o] as number;
+            let bestI = -1;
+            let bestSlack = Number.NEGATIVE_INFINITY;
+            for (let i = Math.max(0, p - 12); i < p; i++) {
+              const y = seq[i] as number;
+              const jy = ci.opJob[y] as number;
+              const slack = (ci.jobDue[jy] as number) - jobCompletion(jy) + rng.next() * 60;
+              if (slack > bestSlack) {
+                bestSlack = slack;
+                bestI = i;
+              }
+            }
+            if (bestI >= 0) return applyMove(o, m, bestI);
           }
           if (kind < 0.7) {
             // re-assign o to another eligible machine near its ready time
@@ -213,8 +303,22 @@ export function improveSchedule(
         }
       }
     }
-    // random re-insertion near the current time (same or another eligible machine)
     const o = movable[rng.int(movable.length)] as number;
+    if (batchMachines && rng.next() < 0.3 && (ci.opRecipe[o] as number) >= 0) {
+      // batching move: put o right after an op of the same recipe on an eligible batch machine
+      const a0 = ci.altStart[o] as number;
+      const k = ci.altMachine[a0 + rng.int((ci.altStart[o + 1] as number) - a0)] as number;
+      if ((ci.machineCapacity[k] as number) > 0) {
+        const seq = cur.sequences[k] as number[];
+        const base = indexAtTime(k, start[o] as number);
+        for (let t = 0; t < 8; t++) {
+          const i = base + rng.int(17) - 8;
+          const y = seq[i];
+          if (y !== undefined && y !== o && ci.opRecipe[y] === ci.opRecipe[o]) return applyMove(o, k, i + 1);
+        }
+      }
+    }
+    // random re-insertion near the current time (same or another eligible machine)
     const na = (ci.altStart[o + 1] as number) - (ci.altStart[o] as number);
     const k = ci.altMachine[(ci.altStart[o] as number) + rng.int(na)] as number;
     const base = indexAtTime(k, start[o] as number);
@@ -239,14 +343,13 @@ export function improveSchedule(
       start.set(decoder.start);
       end.set(decoder.end);
       setup.set(decoder.setup);
-      reindex(mvFromM);
-      if (mvToM !== mvFromM) reindex(mvToM);
+      commitMoves();
       if (cost < bestCost) {
         bestCost = cost;
         best = cloneSolution(cur);
       }
     } else {
-      undoMove();
+      undoMoves();
     }
     hist[slot] = curCost;
   }

@@ -135,13 +135,45 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     iterations = res.iterations;
     best = { assign: res.assign, sequences: res.sequences.map((s) => Array.from(s)) };
   } else {
+    // Randomised dispatch restarts (ATCS with sampled parameters, batch-wait factors and job biases):
+    // dispatch outcomes are very sensitive to these, so sampling them is a cheap global search.
+    const restartBudget = (deadline - now()) * 0.3;
+    const restartDeadline = now() + restartBudget;
+    const maxRestarts = options.maxIterations !== undefined ? Math.max(2, Math.floor(options.maxIterations / 2000)) : 10_000;
+    let bestWait = options.batchWaitFactor ?? 0.3;
+    for (let r = 0; r < maxRestarts && now() < restartDeadline; r++) {
+      const bias = new Float64Array(ci.nJobs);
+      const sigma = [0, 0.2, 0.5, 1][rng.int(4)] as number;
+      for (let j = 0; j < ci.nJobs; j++) bias[j] = sigma * (rng.next() * 2 - 1);
+      const rule: DispatchRule = {
+        rule: rng.next() < 0.15 ? 'EDD' : 'ATCS',
+        k1: 0.3 * Math.exp(rng.next() * Math.log(20)),
+        leadTimeFactor: rng.next() * 1.5,
+        bias,
+      };
+      if (ci.hasSetups && rng.next() < 0.8) rule.k2 = 0.2 * Math.exp(rng.next() * Math.log(15));
+      const wait = [0, 0.3, 0.6, 1, 2][rng.int(5)] as number;
+      decoder.batchWaitFactor = wait;
+      const sol = dispatch(ci, decoder, rule);
+      sol.batchWait = new Float64Array(ci.nMachines).fill(wait);
+      if (!decoder.decode(sol)) continue;
+      const c = costOf(decoder);
+      iterations++;
+      if (c < bestCost) {
+        bestCost = c;
+        best = sol;
+        bestWait = wait;
+        options.onImprove?.(decoder.value.total, now() - t0);
+      }
+    }
+    decoder.batchWaitFactor = bestWait;
     const res = improveSchedule(ci, decoder, best, {
       rng,
       now,
       deadline,
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     });
-    iterations = res.iterations;
+    iterations += res.iterations;
     best = res.best;
   }
   if (!decoder.decode(best)) throw new Error('solveSchedule: best solution does not decode');
