@@ -89,6 +89,10 @@ function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
     { path: 'member.update', input: { id: b.member, roles: ['viewer'] }, expect: 'reject' },
     { path: 'member.update', input: { id: a.member, plantIds: [b.plant] }, expect: 'reject' },
     { path: 'member.remove', input: { id: b.member }, expect: 'reject' },
+    { path: 'audit.list', input: {}, expect: 'ok' },
+    { path: 'audit.list', input: { filter: { target: b.plant } }, expect: 'ok' },
+    // (export records its own filter in A's trail: a filter naming B's data would show up there by design)
+    { path: 'audit.export', input: { filter: { action: 'plant' } }, expect: 'ok' },
     { path: 'platform.tenant.list', expect: 'reject' },
     {
       path: 'platform.tenant.provision',

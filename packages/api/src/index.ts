@@ -17,4 +17,5 @@ export {
 export { handleApiRequest } from './http/handle-api-request.ts';
 export { readAccessToken, readCookie } from './http/read-access-token.ts';
 export { type AppRouter, appRouter } from './root.ts';
+export { type TAuditEventFilterInput, ZAuditEventFilter } from './routers/audit/audit-inputs.ts';
 export { createCallerFactory } from './trpc.ts';

@@ -1,4 +1,5 @@
 import { areaRouter } from './routers/area/index.ts';
+import { auditRouter } from './routers/audit/index.ts';
 import { equipmentRouter } from './routers/equipment/index.ts';
 import { meRouter } from './routers/me/index.ts';
 import { memberRouter } from './routers/member/index.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   equipment: equipmentRouter,
   member: memberRouter,
   platform: platformRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

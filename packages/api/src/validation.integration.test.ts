@@ -37,6 +37,14 @@ function badInputs(ids: {
   };
   return [
     { path: 'me.setLocale', input: { locale: 'fr' }, field: 'locale' },
+    { path: 'audit.list', input: { filter: { from: 'yesterday' } }, field: 'filter.from' },
+    {
+      path: 'audit.list',
+      input: { filter: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } },
+      field: 'filter.to',
+    },
+    { path: 'audit.list', input: { cursor: '-1' }, field: 'cursor' },
+    { path: 'audit.export', input: { filter: { action: 'drop table;' } }, field: 'filter.action' },
     { path: 'tenant.update', input: { name: '   ' }, field: 'name' },
     { path: 'tenant.update', input: { defaultLocale: 'de' }, field: 'defaultLocale' },
     { path: 'plant.get', input: { id: 'plant-1' }, field: 'id' },

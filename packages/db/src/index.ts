@@ -1,6 +1,15 @@
 // @ingot/db: the Prisma schema's client, tenant-scoped transactions, and the few platform operations.
 // Subpaths: `@ingot/db/migrate` (the engine-free migration runner), `@ingot/db/pglite` (embedded database).
 
+export {
+  auditRowHash,
+  GENESIS_HASH,
+  type TAuditProblem,
+  type TAuditRowText,
+  type TAuditVerification,
+  type TOwnerQuery,
+  verifyAuditChain,
+} from './audit-chain.ts';
 export { type CreateDbOptions, createDb, createDbFromEnv, type Db } from './create-db.ts';
 export { readDbEnv, type TDbEnv } from './env.ts';
 export {

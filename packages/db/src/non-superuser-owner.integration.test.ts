@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readTestEnv } from '@ingot/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from './audit-chain.ts';
 import { createDb, type Db } from './create-db.ts';
 import { migrate } from './migrate.ts';
 import { platformTenantExists, setPlatformAdmin, upsertUserBySubject } from './platform.ts';
@@ -101,5 +102,27 @@ describe('a database owned by a non-superuser role [postgres]', () => {
   it('keeps the app role inside its tenant as usual', async () => {
     const plants = await withTenant(db, { tenantId: tenant.tenantId }, (tx) => tx.plant.findMany());
     expect(plants.map((p) => p.id)).toEqual([tenant.plantId]);
+  });
+
+  it('chains audit rows (the trigger runs as that owner) and verifies them as that owner', async () => {
+    await withTenant(db, { tenantId: tenant.tenantId, userId: tenant.adminUserId }, (tx) =>
+      tx.auditEvent.create({
+        data: {
+          tenantId: tenant.tenantId,
+          actorUserId: tenant.adminUserId,
+          action: 'x.y',
+          targetType: 'x',
+          outcome: 'success',
+        },
+      }),
+    );
+    const query = async <R>(sql: string, params?: unknown[]) => (await owner.query(sql, params)).rows as R[];
+    expect(await verifyAuditChain(query, tenant.tenantId)).toMatchObject({
+      ok: true,
+      rows: 2,
+      head: { seq: '2' },
+    });
+    const { rows } = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event');
+    expect(rows[0]?.n, 'the tenant setting is reset after verifying').toBe(0);
   });
 });

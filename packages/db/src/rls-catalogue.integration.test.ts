@@ -16,6 +16,7 @@ const KNOWN_TENANT_TABLES = [
   'membership_plant',
   'partnership',
   'audit_event',
+  'audit_chain_head',
 ];
 
 const EXPECTED_POLICIES: Record<string, string[]> = {
@@ -29,6 +30,7 @@ const EXPECTED_POLICIES: Record<string, string[]> = {
   membership_plant: ['membership_plant_tenant'],
   partnership: ['partnership_tenant', 'partnership_partner'],
   audit_event: ['audit_event_tenant'],
+  audit_chain_head: ['audit_chain_head_tenant', 'audit_chain_head_definer'],
 };
 
 const DEFINER_FUNCTIONS = [
@@ -36,6 +38,8 @@ const DEFINER_FUNCTIONS = [
   'app_platform_tenant_exists',
   'app_platform_set_admin',
   'app_platform_list_tenants',
+  // The audit chain's BEFORE INSERT trigger (writes audit_chain_head, which the app role may only read).
+  'app_audit_chain',
 ];
 
 describeEachDatabase('row-level security catalogue', (t) => {

@@ -268,15 +268,17 @@ describeEachDatabase('tenant isolation', (t) => {
       const counts = await withTenant(t.db, scope, async (tx) => ({
         updated: (await tx.area.updateMany({ where: { tenantId: b.tenantId }, data: { name: 'pwned' } }))
           .count,
-        deleted: (await tx.auditEvent.deleteMany({ where: { tenantId: b.tenantId } })).count,
+        deleted: (await tx.equipment.deleteMany({ where: { tenantId: b.tenantId } })).count,
       }));
       expect(counts).toEqual({ updated: 0, deleted: 0 });
       await expectRejected(
         withTenant(t.db, scope, (tx) =>
-          tx.auditEvent.update({ where: { id: a.auditEventId }, data: { tenantId: b.tenantId } }),
+          tx.partnership.create({
+            data: { tenantId: b.tenantId, partnerTenantId: a.tenantId, kind: 'supplier', scopes: [] },
+          }),
         ),
         isRowLevelSecurityViolation,
-        "move A's audit event to B",
+        "write a row under B's tenant_id",
       );
       const [untouched] = await t.database.ownerQuery<{ name: string }>(
         'SELECT name FROM plant WHERE id = $1',

@@ -180,6 +180,7 @@ export function PortalHeader({ me }: { me: TPortalMe }) {
   const links = [
     { href: '/plants', label: t('header.plants'), show: me.memberships.length > 0 },
     { href: '/members', label: t('header.members'), show: isAdmin },
+    { href: '/audit', label: t('header.audit'), show: isAdmin },
     { href: '/platform/tenants', label: t('header.platform'), show: me.user.platformAdmin },
   ].filter((l) => l.show);
 
