@@ -63,7 +63,11 @@ function requiredSetup(machine: Machine, from: string | undefined, to: string | 
   return from === to ? 0 : (machine.setup.default ?? 0);
 }
 
-export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, maxViolations = 200): CheckResult {
+export function checkSchedule(
+  instance: SchedulingInstance,
+  schedule: Schedule,
+  maxViolations = 200,
+): CheckResult {
   const violations: Violation[] = [];
   const add = (v: Violation) => {
     if (violations.length < maxViolations) violations.push(v);
@@ -80,7 +84,11 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
     const key = `${s.jobId}\u0000${s.operationId}`;
     const where = { jobId: s.jobId, operationId: s.operationId, machineId: s.machineId };
     if (!opsByKey.has(key)) {
-      add({ kind: 'unknown-operation', message: `${s.jobId}/${s.operationId} is not in the instance`, ...where });
+      add({
+        kind: 'unknown-operation',
+        message: `${s.jobId}/${s.operationId} is not in the instance`,
+        ...where,
+      });
       continue;
     }
     if (placed.has(key)) {
@@ -97,7 +105,12 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
     for (const op of job.operations) {
       const s = placed.get(`${job.id}\u0000${op.id}`);
       if (!s) {
-        add({ kind: 'missing', message: `${job.id}/${op.id} is not scheduled`, jobId: job.id, operationId: op.id });
+        add({
+          kind: 'missing',
+          message: `${job.id}/${op.id} is not scheduled`,
+          jobId: job.id,
+          operationId: op.id,
+        });
         prev = undefined;
         continue;
       }
@@ -105,7 +118,11 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
       const option = op.options.find((o) => o.machineId === s.machineId);
       const machine = machines.get(s.machineId);
       if (!option || !machine) {
-        add({ kind: 'ineligible-machine', message: `${job.id}/${op.id} cannot run on ${s.machineId}`, ...where });
+        add({
+          kind: 'ineligible-machine',
+          message: `${job.id}/${op.id} cannot run on ${s.machineId}`,
+          ...where,
+        });
       } else if (!machine.batch && Math.abs(s.end - s.start - option.duration) > EPS) {
         add({
           kind: 'duration',
@@ -113,13 +130,21 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
           ...where,
         });
       } else if (machine.batch && s.end - s.start < option.duration - EPS) {
-        add({ kind: 'duration', message: `${job.id}/${op.id} run shorter than its processing time`, ...where });
+        add({
+          kind: 'duration',
+          message: `${job.id}/${op.id} run shorter than its processing time`,
+          ...where,
+        });
       }
       if (!(s.setupTime >= 0) || !Number.isFinite(s.start) || !Number.isFinite(s.end)) {
         add({ kind: 'duration', message: `${job.id}/${op.id} has invalid times`, ...where });
       }
       if (s.start < release - EPS) {
-        add({ kind: 'release', message: `${job.id}/${op.id} starts ${s.start} before release ${release}`, ...where });
+        add({
+          kind: 'release',
+          message: `${job.id}/${op.id} starts ${s.start} before release ${release}`,
+          ...where,
+        });
       }
       if (prev && s.start < prev.end - EPS) {
         add({
@@ -185,7 +210,9 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
       }
       for (const members of groups.values()) {
         const first = members[0] as ScheduledOperation;
-        const ops = members.map((s) => (opsByKey.get(`${s.jobId}\u0000${s.operationId}`) as { op: Operation }).op);
+        const ops = members.map(
+          (s) => (opsByKey.get(`${s.jobId}\u0000${s.operationId}`) as { op: Operation }).op,
+        );
         let longest = 0;
         let load = 0;
         const recipes = new Set<string>();
@@ -198,24 +225,41 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
         const where = { jobId: first.jobId, operationId: first.operationId, machineId };
         for (const s of members) {
           if (s.start !== first.start || s.end !== first.end || s.setupTime !== first.setupTime) {
-            add({ kind: 'batch-sync', message: `batch ${s.batchId}: members differ in start/end/setup`, ...where });
+            add({
+              kind: 'batch-sync',
+              message: `batch ${s.batchId}: members differ in start/end/setup`,
+              ...where,
+            });
             break;
           }
         }
         if (Math.abs(first.end - first.start - longest) > EPS) {
-          add({ kind: 'duration', message: `batch ${first.batchId} lasts ${first.end - first.start}, needs ${longest}`, ...where });
+          add({
+            kind: 'duration',
+            message: `batch ${first.batchId} lasts ${first.end - first.start}, needs ${longest}`,
+            ...where,
+          });
         }
         if (recipes.size > 1) {
-          add({ kind: 'batch-recipe', message: `batch ${first.batchId} mixes recipes ${[...recipes].join(', ')}`, ...where });
+          add({
+            kind: 'batch-recipe',
+            message: `batch ${first.batchId} mixes recipes ${[...recipes].join(', ')}`,
+            ...where,
+          });
         }
         if (load > machine.batch.capacity + EPS) {
-          add({ kind: 'batch-capacity', message: `batch ${first.batchId} load ${load} > ${machine.batch.capacity}`, ...where });
+          add({
+            kind: 'batch-capacity',
+            message: `batch ${first.batchId} load ${load} > ${machine.batch.capacity}`,
+            ...where,
+          });
         }
         runs.push({
           start: first.start,
           end: first.end,
           setupTime: first.setupTime,
-          family: (ops[0] as Operation).family,
+          // on a batch machine the setup matrix is keyed by recipe
+          family: (ops[0] as Operation).batch?.recipe,
           members,
         });
       }
@@ -259,7 +303,11 @@ export function checkSchedule(instance: SchedulingInstance, schedule: Schedule, 
         });
       }
       if (busyFrom < -EPS) {
-        add({ kind: 'setup', message: `${first.jobId}/${first.operationId}: setup starts before t=0`, ...where });
+        add({
+          kind: 'setup',
+          message: `${first.jobId}/${first.operationId}: setup starts before t=0`,
+          ...where,
+        });
       }
       for (const w of downtimes) {
         if (w.end > w.start && busyFrom < w.end - EPS && run.end > w.start + EPS) {

@@ -1,4 +1,4 @@
-import { type ObjectiveWeights, type SchedulingInstance, SchedulingInputError } from './model.ts';
+import { type ObjectiveWeights, SchedulingInputError, type SchedulingInstance } from './model.ts';
 
 /**
  * The solver's indexed form of an instance: operations numbered 0..nOps-1 job by job (route order),
@@ -30,6 +30,8 @@ export interface CompiledInstance {
   readonly altDuration: Float64Array;
   /** Setup family index per op, -1 if none. */
   readonly opFamily: Int32Array;
+  /** Setup family on batch machines: the op's recipe (same index space as opFamily), -1 if none. */
+  readonly opBatchFamily: Int32Array;
   readonly familyNames: readonly string[];
   /** Recipe index (batch compatibility) per op, -1 if none; load per op (0 if none). */
   readonly opRecipe: Int32Array;
@@ -55,15 +57,15 @@ export interface CompiledInstance {
   readonly hasDueDates: boolean;
 }
 
-export function resolveObjective(
-  instance: SchedulingInstance,
-  hasDueDates: boolean,
-): ObjectiveWeights {
+export function resolveObjective(instance: SchedulingInstance, hasDueDates: boolean): ObjectiveWeights {
   const given = instance.objective ?? {};
   const base: ObjectiveWeights = hasDueDates
     ? { weightedTardiness: 1, makespan: 0, setupTime: 0 }
     : { weightedTardiness: 0, makespan: 1, setupTime: 0 };
-  const weights = { ...base, ...(instance.objective ? { weightedTardiness: 0, makespan: 0, setupTime: 0 } : {}) };
+  const weights = {
+    ...base,
+    ...(instance.objective ? { weightedTardiness: 0, makespan: 0, setupTime: 0 } : {}),
+  };
   for (const key of ['weightedTardiness', 'makespan', 'setupTime'] as const) {
     const v = given[key];
     if (v !== undefined) {
@@ -78,7 +80,8 @@ export function resolveObjective(
 }
 
 function finiteNonNegative(value: number, what: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new SchedulingInputError(`${what} must be a finite number >= 0`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new SchedulingInputError(`${what} must be a finite number >= 0`);
   return value;
 }
 
@@ -128,6 +131,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
   const altMachineList: number[] = [];
   const altDurationList: number[] = [];
   const opFamily = new Int32Array(nOps).fill(-1);
+  const opBatchFamily = new Int32Array(nOps).fill(-1);
   const opRecipe = new Int32Array(nOps).fill(-1);
   const opLoad = new Float64Array(nOps);
   const fixedMachine = new Int32Array(nOps).fill(-1);
@@ -138,7 +142,8 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
   const capacity = new Float64Array(nMachines);
   instance.machines.forEach((m, i) => {
     if (m.batch) {
-      if (!(m.batch.capacity > 0)) throw new SchedulingInputError(`machine ${m.id}: batch capacity must be > 0`);
+      if (!(m.batch.capacity > 0))
+        throw new SchedulingInputError(`machine ${m.id}: batch capacity must be > 0`);
       capacity[i] = m.batch.capacity;
     }
   });
@@ -154,7 +159,8 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
       if (job.releaseDate > 0) hasRelease = true;
     }
     if (job.dueDate !== undefined) {
-      if (!Number.isFinite(job.dueDate)) throw new SchedulingInputError(`job ${job.id}: dueDate must be finite`);
+      if (!Number.isFinite(job.dueDate))
+        throw new SchedulingInputError(`job ${job.id}: dueDate must be finite`);
       jobDue[j] = job.dueDate;
       hasDueDates = true;
     }
@@ -179,6 +185,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
           recipeIndex.set(op.batch.recipe, r);
         }
         opRecipe[o] = r;
+        opBatchFamily[o] = familyOf(op.batch.recipe);
         opLoad[o] = finiteNonNegative(op.batch.load, `${where}: batch.load`);
       }
       altStart[o] = altMachineList.length;
@@ -190,13 +197,15 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
       for (const opt of op.options) {
         const m = machineIndex.get(opt.machineId);
         if (m === undefined) throw new SchedulingInputError(`${where}: unknown machine ${opt.machineId}`);
-        if (seenMachines.has(m)) throw new SchedulingInputError(`${where}: machine ${opt.machineId} listed twice`);
+        if (seenMachines.has(m))
+          throw new SchedulingInputError(`${where}: machine ${opt.machineId} listed twice`);
         seenMachines.add(m);
         if (!(Number.isFinite(opt.duration) && opt.duration > 0)) {
           throw new SchedulingInputError(`${where}: duration on ${opt.machineId} must be > 0`);
         }
         if ((capacity[m] ?? 0) > 0) {
-          if (!op.batch) throw new SchedulingInputError(`${where}: batch machine ${opt.machineId} needs op.batch`);
+          if (!op.batch)
+            throw new SchedulingInputError(`${where}: batch machine ${opt.machineId} needs op.batch`);
           if (op.batch.load > (capacity[m] ?? 0)) {
             throw new SchedulingInputError(`${where}: load exceeds the capacity of ${opt.machineId}`);
           }
@@ -231,13 +240,16 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
       // Operations of the old plan that are no longer in the instance (finished, cancelled) are ignored.
       if (idx === undefined) continue;
       const m = machineIndex.get(p.machineId);
-      if (m === undefined) throw new SchedulingInputError(`frozen ${p.jobId}/${p.operationId}: unknown machine`);
+      if (m === undefined)
+        throw new SchedulingInputError(`frozen ${p.jobId}/${p.operationId}: unknown machine`);
       if (fixedMachine[idx] !== -1 && (fixedMachine[idx] !== m || fixedStart[idx] !== p.start)) {
         throw new SchedulingInputError(`frozen ${p.jobId}/${p.operationId}: conflicts with its lock`);
       }
       let eligible = false;
-      for (let a = altStart[idx] ?? 0; a < (altStart[idx + 1] ?? 0); a++) if (altMachineList[a] === m) eligible = true;
-      if (!eligible) throw new SchedulingInputError(`frozen ${p.jobId}/${p.operationId}: machine not eligible`);
+      for (let a = altStart[idx] ?? 0; a < (altStart[idx + 1] ?? 0); a++)
+        if (altMachineList[a] === m) eligible = true;
+      if (!eligible)
+        throw new SchedulingInputError(`frozen ${p.jobId}/${p.operationId}: machine not eligible`);
       fixedMachine[idx] = m;
       fixedStart[idx] = p.start;
       if ((capacity[m] ?? 0) > 0) {
@@ -306,7 +318,8 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
     const merged: number[] = [];
     for (const w of windows) {
       const last = merged.length - 1;
-      if (last > 0 && w.start <= (merged[last] as number)) merged[last] = Math.max(merged[last] as number, w.end);
+      if (last > 0 && w.start <= (merged[last] as number))
+        merged[last] = Math.max(merged[last] as number, w.end);
       else merged.push(w.start, w.end);
     }
     if (merged.length > 0) hasDowntimes = true;
@@ -332,6 +345,7 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
     altMachine: Int32Array.from(altMachineList),
     altDuration: Float64Array.from(altDurationList),
     opFamily,
+    opBatchFamily,
     familyNames,
     opRecipe,
     opLoad,
@@ -352,9 +366,15 @@ export function compileInstance(instance: SchedulingInstance): CompiledInstance 
   };
 }
 
+/** Setup family of op o when it runs on machine m (its recipe on a batch machine). */
+export function familyOn(ci: CompiledInstance, o: number, m: number): number {
+  return ((ci.machineCapacity[m] as number) > 0 ? ci.opBatchFamily[o] : ci.opFamily[o]) as number;
+}
+
 /** Processing time of op o on machine m (NaN when m is not eligible). */
 export function durationOn(ci: CompiledInstance, o: number, m: number): number {
   const end = ci.altStart[o + 1] ?? 0;
-  for (let a = ci.altStart[o] ?? 0; a < end; a++) if (ci.altMachine[a] === m) return ci.altDuration[a] ?? Number.NaN;
+  for (let a = ci.altStart[o] ?? 0; a < end; a++)
+    if (ci.altMachine[a] === m) return ci.altDuration[a] ?? Number.NaN;
   return Number.NaN;
 }

@@ -1,5 +1,5 @@
+import { type CompiledInstance, familyOn } from './compile-instance.ts';
 import type { Schedule, ScheduledOperation } from './model.ts';
-import type { CompiledInstance } from './compile-instance.ts';
 
 /**
  * A solution as the search sees it: a machine per operation and, per machine, the order of its
@@ -127,7 +127,7 @@ export class ScheduleDecoder {
       const key = (ci.fixedBatchKey[o] as number) >= 0 ? `b${ci.fixedBatchKey[o]}` : `o${o}`;
       let runEntry = byKey.get(key);
       if (!runEntry) {
-        runEntry = { start: s, end: s + d, family: ci.opFamily[o] as number, ops: [], setup: 0 };
+        runEntry = { start: s, end: s + d, family: familyOn(ci, o, fm), ops: [], setup: 0 };
         byKey.set(key, runEntry);
         (this.fixedRuns[fm] as FixedRun[]).push(runEntry);
       }
@@ -321,7 +321,8 @@ export class ScheduleDecoder {
     const ci = this.ci;
     const ready = this.readyOf(o);
     const d = durationOf(ci, o, m);
-    if ((ci.machineCapacity[m] as number) > 0 && this.runOpen[m] && this.canJoin(o, m, ready, d)) return this.pStart;
+    if ((ci.machineCapacity[m] as number) > 0 && this.runOpen[m] && this.canJoin(o, m, ready, d))
+      return this.pStart;
     if ((ci.machineCapacity[m] as number) > 0 && this.runOpen[m]) {
       // after the open run closes
       const free = this.free[m];
@@ -334,19 +335,19 @@ export class ScheduleDecoder {
       this.free[m] = saveFree;
       this.lastFam[m] = saveFam;
       this.fixedPtr[m] = saveFp;
-      this.probe(m, ready, ci.opFamily[o] as number, d);
+      this.probe(m, ready, familyOn(ci, o, m), d);
       this.free[m] = free as number;
       this.lastFam[m] = lastFam as number;
       this.fixedPtr[m] = fp as number;
       return this.pStart;
     }
-    this.probe(m, ready, ci.opFamily[o] as number, d);
+    this.probe(m, ready, familyOn(ci, o, m), d);
     return this.pStart;
   }
 
   /** Setup time o would need if appended to m now (ignores batch joining). */
   setupIfAppended(o: number, m: number): number {
-    return this.setupTime(m, this.lastFam[m] as number, this.ci.opFamily[o] as number);
+    return this.setupTime(m, this.lastFam[m] as number, familyOn(this.ci, o, m));
   }
 
   /** Incremental use: append o to machine m (assign[o] must already be m). */
@@ -359,7 +360,8 @@ export class ScheduleDecoder {
   closeFirstOpenRun(): boolean {
     let pick = -1;
     for (let m = 0; m < this.ci.nMachines; m++) {
-      if (this.runOpen[m] && (pick < 0 || (this.runStart[m] as number) < (this.runStart[pick] as number))) pick = m;
+      if (this.runOpen[m] && (pick < 0 || (this.runStart[m] as number) < (this.runStart[pick] as number)))
+        pick = m;
     }
     if (pick < 0) return false;
     this.closeRun(pick);
@@ -390,7 +392,7 @@ export class ScheduleDecoder {
     const ci = this.ci;
     const ready = this.readyOf(o);
     const d = this.dur[o] as number;
-    const fam = ci.opFamily[o] as number;
+    const fam = familyOn(ci, o, m);
     if ((ci.machineCapacity[m] as number) === 0) {
       this.probe(m, ready, fam, d);
       this.commitProbe(m);
@@ -505,7 +507,10 @@ export class ScheduleDecoder {
     v.setupTime = this.setupSum;
     v.lockViolation = viol;
     v.total =
-      w.weightedTardiness * wt + w.makespan * cmax + w.setupTime * this.setupSum + LOCK_VIOLATION_PENALTY * viol;
+      w.weightedTardiness * wt +
+      w.makespan * cmax +
+      w.setupTime * this.setupSum +
+      LOCK_VIOLATION_PENALTY * viol;
     this.sumCompletion = sumC;
   }
 }
@@ -520,12 +525,17 @@ interface FixedRun {
 
 export function durationOf(ci: CompiledInstance, o: number, m: number): number {
   const end = ci.altStart[o + 1] as number;
-  for (let a = ci.altStart[o] as number; a < end; a++) if (ci.altMachine[a] === m) return ci.altDuration[a] as number;
+  for (let a = ci.altStart[o] as number; a < end; a++)
+    if (ci.altMachine[a] === m) return ci.altDuration[a] as number;
   return Number.NaN;
 }
 
 /** The decoder's current timing as a `Schedule` (ids, not indices). */
-export function scheduleFromDecoder(ci: CompiledInstance, decoder: ScheduleDecoder, assign: Int32Array): Schedule {
+export function scheduleFromDecoder(
+  ci: CompiledInstance,
+  decoder: ScheduleDecoder,
+  assign: Int32Array,
+): Schedule {
   const operations: ScheduledOperation[] = [];
   for (let o = 0; o < ci.nOps; o++) {
     const m = assign[o] as number;

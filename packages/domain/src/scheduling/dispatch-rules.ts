@@ -31,10 +31,15 @@ export interface DispatchRule {
   bias?: Float64Array;
 }
 
-export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: DispatchRule): SequenceSolution {
+export function dispatch(
+  ci: CompiledInstance,
+  decoder: ScheduleDecoder,
+  rule: DispatchRule,
+): SequenceSolution {
   const n = ci.nOps;
   const assign = new Int32Array(n).fill(-1);
-  for (let o = 0; o < n; o++) if ((ci.fixedMachine[o] as number) >= 0) assign[o] = ci.fixedMachine[o] as number;
+  for (let o = 0; o < n; o++)
+    if ((ci.fixedMachine[o] as number) >= 0) assign[o] = ci.fixedMachine[o] as number;
   const sequences: number[][] = Array.from({ length: ci.nMachines }, () => []);
   decoder.begin(assign);
 
@@ -74,7 +79,10 @@ export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: D
 
   const next = new Int32Array(ci.nJobs);
   const skipFixed = (j: number) => {
-    while ((next[j] as number) < (ci.jobStart[j + 1] as number) && (ci.fixedMachine[next[j] as number] as number) >= 0) {
+    while (
+      (next[j] as number) < (ci.jobStart[j + 1] as number) &&
+      (ci.fixedMachine[next[j] as number] as number) >= 0
+    ) {
       next[j] = (next[j] as number) + 1;
     }
   };
@@ -135,7 +143,9 @@ export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: D
       let score: number;
       switch (rule.rule) {
         case 'EDD':
-          score = -((ci.jobDue[j] as number) - (rule.bias ? (rule.bias[j] as number) * 1440 : 0)) * 1e3 - (est[j] as number) * 1e-6;
+          score =
+            -((ci.jobDue[j] as number) - (rule.bias ? (rule.bias[j] as number) * 1440 : 0)) * 1e3 -
+            (est[j] as number) * 1e-6;
           if (!Number.isFinite(score)) score = -1e300 - (est[j] as number);
           break;
         case 'ECT':
@@ -149,7 +159,9 @@ export function dispatch(ci: CompiledInstance, decoder: ScheduleDecoder, rule: D
           const pj = durationOf(ci, o, m);
           const due = ci.jobDue[j] as number;
           const t = est[j] as number;
-          const slack = Number.isFinite(due) ? Math.max(0, due - t - (remaining[o] as number) * (1 + lead)) : 1e12;
+          const slack = Number.isFinite(due)
+            ? Math.max(0, due - t - (remaining[o] as number) * (1 + lead))
+            : 1e12;
           let log = Math.log(((ci.jobWeight[j] as number) + 1e-9) / pj) - slack / (k1 * pBar);
           if (k2 !== undefined && sBar > 0) log -= decoder.setupIfAppended(o, m) / (k2 * sBar);
           score = rule.bias ? log + (rule.bias[j] as number) : log;

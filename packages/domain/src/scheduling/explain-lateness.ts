@@ -62,12 +62,23 @@ export interface LatenessExplanation {
   /** Jobs whose operations held this one up, with the waiting time they caused (largest first). */
   blockingJobs: { jobId: string; waited: number }[];
   /** Time on the chain by cause. */
-  totals: { processing: number; machineBusy: number; setup: number; downtime: number; batchWait: number; release: number };
+  totals: {
+    processing: number;
+    machineBusy: number;
+    setup: number;
+    downtime: number;
+    batchWait: number;
+    release: number;
+  };
 }
 
 const EPS = 1e-9;
 
-export function explainLateness(instance: SchedulingInstance, schedule: Schedule, maxChainLength = 200): LatenessExplanation[] {
+export function explainLateness(
+  instance: SchedulingInstance,
+  schedule: Schedule,
+  maxChainLength = 200,
+): LatenessExplanation[] {
   const byKey = new Map<string, ScheduledOperation>();
   for (const s of schedule.operations) byKey.set(`${s.jobId}\u0000${s.operationId}`, s);
   const byMachine = new Map<string, ScheduledOperation[]>();
@@ -84,6 +95,7 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
   for (const job of instance.jobs) {
     for (const op of job.operations) {
       familyOf.set(`${job.id}\u0000${op.id}`, op.family);
+      if (op.batch) familyOf.set(`${job.id}\u0000${op.id}\u0000batch`, op.batch.recipe);
       if (op.lock?.start !== undefined) fixedOps.add(`${job.id}\u0000${op.id}`);
     }
   }
@@ -114,7 +126,8 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
     const lastSched = last ? byKey.get(`${job.id}\u0000${last.id}`) : undefined;
     if (!lastSched) continue;
     let completion = 0;
-    for (const op of job.operations) completion = Math.max(completion, byKey.get(`${job.id}\u0000${op.id}`)?.end ?? 0);
+    for (const op of job.operations)
+      completion = Math.max(completion, byKey.get(`${job.id}\u0000${op.id}`)?.end ?? 0);
     const tardiness = completion - job.dueDate;
     if (!(tardiness > EPS)) continue;
 
@@ -126,11 +139,23 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
       const s: ScheduledOperation = cur;
       const key = `${s.jobId}\u0000${s.operationId}`;
       const dur = s.end - s.start;
-      chain.push({ kind: 'processing', jobId: s.jobId, operationId: s.operationId, machineId: s.machineId, duration: dur });
+      chain.push({
+        kind: 'processing',
+        jobId: s.jobId,
+        operationId: s.operationId,
+        machineId: s.machineId,
+        duration: dur,
+      });
       totals.processing += dur;
       const { ready, pred, release } = readyOf(s);
       if (fixedOps.has(key)) {
-        chain.push({ kind: 'fixed-start', jobId: s.jobId, operationId: s.operationId, machineId: s.machineId, start: s.start });
+        chain.push({
+          kind: 'fixed-start',
+          jobId: s.jobId,
+          operationId: s.operationId,
+          machineId: s.machineId,
+          start: s.start,
+        });
         cur = pred;
         continue;
       }
@@ -171,8 +196,11 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
           continue;
         }
       }
+      const busyFrom = s.start - s.setupTime;
+      const sameRun = (x: ScheduledOperation) =>
+        x === s || (s.batchId !== undefined && x.batchId === s.batchId);
       if (s.setupTime > EPS) {
-        const prevOnMachine = [...list].reverse().find((x) => x.end <= s.start - s.setupTime + EPS && x.batchId !== s.batchId);
+        const prevOnMachine = [...list].reverse().find((x) => !sameRun(x) && x.end <= busyFrom + EPS);
         const setup: DelayCause = {
           kind: 'setup',
           jobId: s.jobId,
@@ -180,19 +208,37 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
           machineId: s.machineId,
           duration: s.setupTime,
         };
-        const to = familyOf.get(key);
+        const onBatch = s.batchId !== undefined;
+        const famKey = (k: string) => familyOf.get(onBatch ? `${k}\u0000batch` : k);
+        const to = famKey(key);
         if (to !== undefined) setup.toFamily = to;
         const from = prevOnMachine
-          ? familyOf.get(`${prevOnMachine.jobId}\u0000${prevOnMachine.operationId}`)
+          ? famKey(`${prevOnMachine.jobId}\u0000${prevOnMachine.operationId}`)
           : machines.get(s.machineId)?.initialFamily;
         if (from !== undefined) setup.fromFamily = from;
         chain.push(setup);
         totals.setup += s.setupTime;
       }
-      const busyFrom = s.start - s.setupTime;
-      const sameRun = (x: ScheduledOperation) => x === s || (s.batchId !== undefined && x.batchId === s.batchId);
-      const blocker = [...list].reverse().find((x) => !sameRun(x) && x.end <= busyFrom + EPS && x.end > ready - EPS);
-      if (blocker && blocker.end >= busyFrom - EPS) {
+      // the last run on the machine before this one that was still busy after the op was ready
+      const blocker = [...list]
+        .reverse()
+        .find((x) => !sameRun(x) && x.end <= busyFrom + EPS && x.end > ready + EPS);
+      const downtime = (machines.get(s.machineId)?.downtimes ?? []).find(
+        (w) => w.end >= busyFrom - EPS && w.end <= busyFrom + EPS && w.end > ready + EPS,
+      );
+      if (downtime) {
+        const waited = downtime.end - Math.max(ready, downtime.start, blocker ? blocker.end : ready);
+        chain.push({
+          kind: 'downtime',
+          jobId: s.jobId,
+          operationId: s.operationId,
+          machineId: s.machineId,
+          window: { start: downtime.start, end: downtime.end },
+          waited,
+        });
+        totals.downtime += waited;
+      }
+      if (blocker) {
         const waited = blocker.end - ready;
         chain.push({
           kind: 'machine-busy',
@@ -204,24 +250,10 @@ export function explainLateness(instance: SchedulingInstance, schedule: Schedule
           waited,
         });
         totals.machineBusy += waited;
-        if (blocker.jobId !== s.jobId) blocking.set(blocker.jobId, (blocking.get(blocker.jobId) ?? 0) + waited);
+        if (blocker.jobId !== s.jobId)
+          blocking.set(blocker.jobId, (blocking.get(blocker.jobId) ?? 0) + waited);
         cur = blocker;
         continue;
-      }
-      const downtime = (machines.get(s.machineId)?.downtimes ?? []).find(
-        (w) => w.end >= busyFrom - EPS && w.end <= busyFrom + EPS && w.end > ready,
-      );
-      if (downtime) {
-        const waited = downtime.end - Math.max(ready, downtime.start);
-        chain.push({
-          kind: 'downtime',
-          jobId: s.jobId,
-          operationId: s.operationId,
-          machineId: s.machineId,
-          window: { start: downtime.start, end: downtime.end },
-          waited,
-        });
-        totals.downtime += waited;
       }
       cur = pred;
     }

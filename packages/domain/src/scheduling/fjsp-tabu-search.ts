@@ -125,7 +125,8 @@ class FjspEngine {
   durationOn(o: number, k: number): number {
     const ci = this.ci;
     const end = ci.altStart[o + 1] as number;
-    for (let a = ci.altStart[o] as number; a < end; a++) if (ci.altMachine[a] === k) return ci.altDuration[a] as number;
+    for (let a = ci.altStart[o] as number; a < end; a++)
+      if (ci.altMachine[a] === k) return ci.altDuration[a] as number;
     return Number.NaN;
   }
 
@@ -143,7 +144,8 @@ class FjspEngine {
 
   save(): FjspState {
     const sequences: Int32Array[] = [];
-    for (let k = 0; k < this.m; k++) sequences.push(this.seqBuf.slice(k * this.n, k * this.n + (this.seqLen[k] as number)));
+    for (let k = 0; k < this.m; k++)
+      sequences.push(this.seqBuf.slice(k * this.n, k * this.n + (this.seqLen[k] as number)));
     return { assign: this.mach.slice(), sequences };
   }
 
@@ -218,15 +220,26 @@ class FjspEngine {
       let cands = 0;
       let o = -1;
       for (let x = 0; x < n; x++) {
-        if ((r[x] as number) === 0 && (dur[x] as number) + (q[x] as number) === cmax && this.rng.int(++cands) === 0) o = x;
+        if (
+          (r[x] as number) === 0 &&
+          (dur[x] as number) + (q[x] as number) === cmax &&
+          this.rng.int(++cands) === 0
+        )
+          o = x;
       }
       while (o >= 0) {
         this.crit[nc++] = o;
         const a = js[o] as number;
         const b = ms[o] as number;
         const endO = (r[o] as number) + (dur[o] as number);
-        const aOk = a >= 0 && (r[a] as number) === endO && (r[a] as number) + (dur[a] as number) + (q[a] as number) === cmax;
-        const bOk = b >= 0 && (r[b] as number) === endO && (r[b] as number) + (dur[b] as number) + (q[b] as number) === cmax;
+        const aOk =
+          a >= 0 &&
+          (r[a] as number) === endO &&
+          (r[a] as number) + (dur[a] as number) + (q[a] as number) === cmax;
+        const bOk =
+          b >= 0 &&
+          (r[b] as number) === endO &&
+          (r[b] as number) + (dur[b] as number) + (q[b] as number) === cmax;
         o = aOk && bOk ? (this.rng.int(2) === 0 ? a : b) : aOk ? a : bOk ? b : -1;
       }
     }
@@ -329,13 +342,11 @@ class FjspEngine {
         if (iW > iU) continue; // cannot happen on an acyclic graph; defensive
         const machTabu = !same && (this.machTabu[v * this.m + k] as number) > iter;
         let pairCount = 0;
-        {
-          for (let i = 0; i < qLen; i++) {
-            const x = seqBuf[base + (same && i >= oldPos ? i + 1 : i)] as number;
-            if (i < iW) {
-              if ((this.pairTabu[x * n + v] as number) > iter) pairCount++;
-            } else if ((this.pairTabu[v * n + x] as number) > iter) pairCount++;
-          }
+        for (let i = 0; i < qLen; i++) {
+          const x = seqBuf[base + (same && i >= oldPos ? i + 1 : i)] as number;
+          if (i < iW) {
+            if ((this.pairTabu[x * n + v] as number) > iter) pairCount++;
+          } else if ((this.pairTabu[v * n + x] as number) > iter) pairCount++;
         }
         for (let i = iW; i <= iU; i++) {
           if (i > iW) {
@@ -406,13 +417,11 @@ class FjspEngine {
     const base0 = m0 * n;
     const len0 = seqLen[m0] as number;
     const p0 = this.pos[v] as number;
-    {
-      if (k !== m0) this.machTabu[v * this.m + m0] = iter + tenure;
-      else if (i < p0) {
-        for (let x = i; x < p0; x++) this.pairTabu[(seqBuf[base0 + x] as number) * n + v] = iter + tenure;
-      } else {
-        for (let x = p0 + 1; x <= i; x++) this.pairTabu[v * n + (seqBuf[base0 + x] as number)] = iter + tenure;
-      }
+    if (k !== m0) this.machTabu[v * this.m + m0] = iter + tenure;
+    else if (i < p0) {
+      for (let x = i; x < p0; x++) this.pairTabu[(seqBuf[base0 + x] as number) * n + v] = iter + tenure;
+    } else {
+      for (let x = p0 + 1; x <= i; x++) this.pairTabu[v * n + (seqBuf[base0 + x] as number)] = iter + tenure;
     }
     seqBuf.copyWithin(base0 + p0, base0 + p0 + 1, base0 + len0);
     seqLen[m0] = len0 - 1;
@@ -447,7 +456,8 @@ class FjspEngine {
     for (let j = 0; j < ci.nJobs; j++) {
       nextOp[j] = ci.jobStart[j] as number;
       jobReady[j] = ci.jobRelease[j] as number;
-      for (let o = ci.jobStart[j] as number; o < (ci.jobStart[j + 1] as number); o++) work[j] = (work[j] as number) + (minDur[o] as number);
+      for (let o = ci.jobStart[j] as number; o < (ci.jobStart[j + 1] as number); o++)
+        work[j] = (work[j] as number) + (minDur[o] as number);
     }
     const assign = new Int32Array(n);
     const lists: number[][] = Array.from({ length: m }, () => []);

@@ -27,6 +27,8 @@ export interface ImproveResult {
   bestCost: number;
   iterations: number;
   accepted: number;
+  /** Clock value when the best solution was found (absent if the start was never improved). */
+  bestAt?: number;
 }
 
 const TIE = 1e-7;
@@ -36,7 +38,10 @@ export function costOf(decoder: ScheduleDecoder): number {
 }
 
 export function cloneSolution(sol: SequenceSolution): SequenceSolution {
-  const copy: SequenceSolution = { assign: sol.assign.slice(), sequences: sol.sequences.map((s) => s.slice()) };
+  const copy: SequenceSolution = {
+    assign: sol.assign.slice(),
+    sequences: sol.sequences.map((s) => s.slice()),
+  };
   if (sol.batchWait) copy.batchWait = sol.batchWait.slice();
   return copy;
 }
@@ -54,7 +59,8 @@ export function improveSchedule(
   const cur = cloneSolution(initial);
   const batchList: number[] = [];
   for (let m = 0; m < ci.nMachines; m++) if ((ci.machineCapacity[m] as number) > 0) batchList.push(m);
-  if (batchList.length > 0 && !cur.batchWait) cur.batchWait = new Float64Array(ci.nMachines).fill(decoder.batchWaitFactor);
+  if (batchList.length > 0 && !cur.batchWait)
+    cur.batchWait = new Float64Array(ci.nMachines).fill(decoder.batchWaitFactor);
   let waitUndoM = -1;
   let waitUndoV = 0;
   if (!decoder.decode(cur)) throw new Error('improveSchedule: the initial solution is not decodable');
@@ -329,6 +335,7 @@ export function improveSchedule(
   const maxIter = options.maxIterations ?? Number.POSITIVE_INFINITY;
   let iter = 0;
   let accepted = 0;
+  let bestAt: number | undefined;
   const L = hist.length;
   while (iter < maxIter) {
     if ((iter & 7) === 0 && options.now() >= options.deadline) break;
@@ -346,6 +353,7 @@ export function improveSchedule(
       commitMoves();
       if (cost < bestCost) {
         bestCost = cost;
+        bestAt = options.now();
         best = cloneSolution(cur);
       }
     } else {
@@ -353,5 +361,5 @@ export function improveSchedule(
     }
     hist[slot] = curCost;
   }
-  return { best, bestCost, iterations: iter, accepted };
+  return { best, bestCost, iterations: iter, accepted, ...(bestAt !== undefined ? { bestAt } : {}) };
 }

@@ -39,7 +39,8 @@ export interface Machine {
   /**
    * A batch machine (e.g. an annealing furnace): operations with the same `batch.recipe` may share a
    * run if their summed `batch.load` fits `capacity`. All members start together and the run lasts as
-   * long as its longest member's processing time. Setups apply between consecutive runs.
+   * long as its longest member's processing time. Setups apply between consecutive runs; on a batch
+   * machine the setup matrix (and `initialFamily`) is keyed by recipe, not by family.
    */
   batch?: { capacity: number };
 }

@@ -1,4 +1,4 @@
-import { type SchedulingInstance, SchedulingInputError } from './model.ts';
+import { SchedulingInputError, type SchedulingInstance } from './model.ts';
 
 /**
  * Reader for the standard flexible job-shop text format (Brandimarte, Hurink, Dauzère-Pérès/Paulli):
@@ -68,7 +68,11 @@ export function readFjsp(text: string, options: ReadFjspOptions = {}): FjspReadR
   const maybeAvg = tokens[pos];
   if (maybeAvg && maybeAvg.line === header.token.line) {
     if (!/^\d+(\.\d+)?$/.test(maybeAvg.text)) {
-      throw new FjspFormatError('expected the average number of machines per operation', maybeAvg.line, maybeAvg.text);
+      throw new FjspFormatError(
+        'expected the average number of machines per operation',
+        maybeAvg.line,
+        maybeAvg.text,
+      );
     }
     pos++;
     const extra = tokens[pos];
@@ -163,7 +167,11 @@ export function readFjsp(text: string, options: ReadFjspOptions = {}): FjspReadR
           id: `J${j + 1}.${i + 1}`,
           options: op.pairs.map((p) => {
             if (seen.has(p.machine)) {
-              throw new FjspFormatError(`machine ${p.machine} listed twice for one operation`, p.token.line, p.token.text);
+              throw new FjspFormatError(
+                `machine ${p.machine} listed twice for one operation`,
+                p.token.line,
+                p.token.text,
+              );
             }
             seen.add(p.machine);
             return { machineId: machineId(p.machine), duration: p.time };

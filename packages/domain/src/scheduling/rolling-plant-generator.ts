@@ -120,7 +120,8 @@ function twoShifts(): TimeWindow[] {
 
 function buildMachines(): Machine[] {
   const millFamilies: string[] = [];
-  for (const s of SERIES) for (const w of WIDTHS) for (const g of ['g1', 'g2', 'g3']) millFamilies.push(`CRM:${s}:${w}:${g}`);
+  for (const s of SERIES)
+    for (const w of WIDTHS) for (const g of ['g1', 'g2', 'g3']) millFamilies.push(`CRM:${s}:${w}:${g}`);
   const hotFamilies: string[] = [];
   for (const s of SERIES) for (const w of WIDTHS) hotFamilies.push(`HRM:${s}:${w}`);
   const castFamilies = ALLOYS.filter((a) => a.product !== 'foil').map((a) => `CAST:${a.series}:${a.id}`);
@@ -155,21 +156,47 @@ function buildMachines(): Machine[] {
     return x.series === '5xxx' ? 180 : 120;
   };
   const slitCost = (a: string, b: string) => (a === b ? 0 : 30);
-  const annealRecipes = ['ANN:O-360', 'ANN:O-415', 'ANN:STAB-250', 'ANN:FOIL-FINAL'];
+  // batch machines' setup matrices are keyed by recipe
+  const annealRecipes = ['O-360', 'O-415', 'STAB-250', 'FOIL-FINAL'];
   return [
-    { id: 'CAST-1', name: 'DC casting line', setup: matrix(castFamilies, castCost), downtimes: weekly(6, 0, 12) },
+    {
+      id: 'CAST-1',
+      name: 'DC casting line',
+      setup: matrix(castFamilies, castCost),
+      downtimes: weekly(6, 0, 12),
+    },
     { id: 'TRC-1', name: 'Twin-roll caster', downtimes: weekly(2, 8, 8) },
     {
       id: 'HOMO-1',
       name: 'Homogenising pit furnace',
       batch: { capacity: 100 },
-      setup: matrix(['HOMO:1xxx', 'HOMO:3xxx', 'HOMO:5xxx'], (a, b) => (a === b ? 0 : 90)),
+      setup: matrix(['1xxx', '3xxx', '5xxx'], (a, b) => (a === b ? 0 : 90)),
     },
     { id: 'HRM-1', name: 'Hot mill 1+4', setup: matrix(hotFamilies, hotCost), downtimes: weekly(5, 2, 8) },
-    { id: 'CRM-1', name: 'Cold mill 1 (6-high, 2200 mm)', setup: matrix(millFamilies, millCost), downtimes: weekly(1, 0, 6) },
-    { id: 'CRM-2', name: 'Cold mill 2 (6-high, 2200 mm)', setup: matrix(millFamilies, millCost), downtimes: weekly(3, 0, 6) },
-    { id: 'CRM-3', name: 'Cold mill 3 (4-high, 1400 mm)', setup: matrix(millFamilies, millCost), downtimes: weekly(4, 8, 6) },
-    { id: 'FOIL-1', name: 'Foil mill', setup: matrix(foilFamilies, (a, b) => (a === b ? 0 : 30)), downtimes: weekly(0, 8, 6, 1) },
+    {
+      id: 'CRM-1',
+      name: 'Cold mill 1 (6-high, 2200 mm)',
+      setup: matrix(millFamilies, millCost),
+      downtimes: weekly(1, 0, 6),
+    },
+    {
+      id: 'CRM-2',
+      name: 'Cold mill 2 (6-high, 2200 mm)',
+      setup: matrix(millFamilies, millCost),
+      downtimes: weekly(3, 0, 6),
+    },
+    {
+      id: 'CRM-3',
+      name: 'Cold mill 3 (4-high, 1400 mm)',
+      setup: matrix(millFamilies, millCost),
+      downtimes: weekly(4, 8, 6),
+    },
+    {
+      id: 'FOIL-1',
+      name: 'Foil mill',
+      setup: matrix(foilFamilies, (a, b) => (a === b ? 0 : 30)),
+      downtimes: weekly(0, 8, 6, 1),
+    },
     {
       id: 'ANN-1',
       name: 'Coil annealing furnace 1',
@@ -189,9 +216,24 @@ function buildMachines(): Machine[] {
       // 5-6 h of empty-furnace cooling before every charge (chg-foil-furnace, pulito-foil-furnace)
       setup: matrix(annealRecipes, () => 330),
     },
-    { id: 'SLIT-1', name: 'Slitter 1 (1650 mm)', setup: matrix(slitFamilies, slitCost), downtimes: twoShifts() },
-    { id: 'SLIT-2', name: 'Slitter 2 (thin gauge / foil)', setup: matrix(slitFamilies, slitCost), downtimes: twoShifts() },
-    { id: 'TLL-1', name: 'Tension levelling / cut to length', setup: matrix(slitFamilies, slitCost), downtimes: twoShifts() },
+    {
+      id: 'SLIT-1',
+      name: 'Slitter 1 (1650 mm)',
+      setup: matrix(slitFamilies, slitCost),
+      downtimes: twoShifts(),
+    },
+    {
+      id: 'SLIT-2',
+      name: 'Slitter 2 (thin gauge / foil)',
+      setup: matrix(slitFamilies, slitCost),
+      downtimes: twoShifts(),
+    },
+    {
+      id: 'TLL-1',
+      name: 'Tension levelling / cut to length',
+      setup: matrix(slitFamilies, slitCost),
+      downtimes: twoShifts(),
+    },
     { id: 'PACK-1', name: 'Packing', downtimes: twoShifts() },
   ];
 }
@@ -210,7 +252,12 @@ export function generateRollingPlant(options: RollingPlantOptions): SchedulingIn
 
   for (let i = 0; i < options.orders; i++) {
     const r = rng.next();
-    const alloy = r < 0.55 ? pick(rng, ALLOYS.slice(0, 3)) : r < 0.85 ? pick(rng, ALLOYS.slice(3, 5)) : pick(rng, ALLOYS.slice(5));
+    const alloy =
+      r < 0.55
+        ? pick(rng, ALLOYS.slice(0, 3))
+        : r < 0.85
+          ? pick(rng, ALLOYS.slice(3, 5))
+          : pick(rng, ALLOYS.slice(5));
     const id = `SO-${String(i + 1).padStart(4, '0')}`;
     const ops: Operation[] = [];
     let k = 0;
@@ -236,19 +283,26 @@ export function generateRollingPlant(options: RollingPlantOptions): SchedulingIn
           { machineId: 'ANN-1', duration: 600 },
           { machineId: 'ANN-2', duration: 600 },
         ],
-        family: 'ANN:O-360',
         batch: { recipe: 'O-360', load: weight },
       });
       const foil = weight * 63;
-      op({ options: [{ machineId: 'FOIL-1', duration: round5(foil * 0.6) }], family: `FOIL:${alloy.series}:${alloy.id}` });
-      op({ options: [{ machineId: 'FOIL-1', duration: round5(foil * 0.4) }], family: `FOIL:${alloy.series}:${alloy.id}` });
-      op({ options: [{ machineId: 'SLIT-2', duration: round5(30 + weight * 3) }], family: `SLIT:x:${width}` });
+      op({
+        options: [{ machineId: 'FOIL-1', duration: round5(foil * 0.6) }],
+        family: `FOIL:${alloy.series}:${alloy.id}`,
+      });
+      op({
+        options: [{ machineId: 'FOIL-1', duration: round5(foil * 0.4) }],
+        family: `FOIL:${alloy.series}:${alloy.id}`,
+      });
+      op({
+        options: [{ machineId: 'SLIT-2', duration: round5(30 + weight * 3) }],
+        family: `SLIT:x:${width}`,
+      });
       op({
         options: [
           { machineId: 'ANN-3', duration: 3 * DAY },
           { machineId: 'ANN-2', duration: 3 * DAY + 120 },
         ],
-        family: 'ANN:FOIL-FINAL',
         batch: { recipe: 'FOIL-FINAL', load: weight },
       });
     } else {
@@ -256,13 +310,18 @@ export function generateRollingPlant(options: RollingPlantOptions): SchedulingIn
       width = pick(rng, WIDTHS);
       const fromHotBand = alloy.product === 'strip' && rng.next() < 0.4;
       if (!fromHotBand) {
-        op({ options: [{ machineId: 'CAST-1', duration: round5(20 + weight * 2) }], family: `CAST:${alloy.series}:${alloy.id}` });
+        op({
+          options: [{ machineId: 'CAST-1', duration: round5(20 + weight * 2) }],
+          family: `CAST:${alloy.series}:${alloy.id}`,
+        });
         op({
           options: [{ machineId: 'HOMO-1', duration: alloy.series === '5xxx' ? 1200 : 600 }],
-          family: `HOMO:${alloy.series}`,
           batch: { recipe: alloy.series, load: weight },
         });
-        op({ options: [{ machineId: 'HRM-1', duration: round5(10 + weight * 1.3) }], family: `HRM:${alloy.series}:${width}` });
+        op({
+          options: [{ machineId: 'HRM-1', duration: round5(10 + weight * 1.3) }],
+          family: `HRM:${alloy.series}:${width}`,
+        });
       }
       if (alloy.product === 'strip') {
         const recipe = alloy.series === '3xxx' ? 'O-415' : 'O-360';
@@ -272,7 +331,6 @@ export function generateRollingPlant(options: RollingPlantOptions): SchedulingIn
             { machineId: 'ANN-1', duration: 600 },
             { machineId: 'ANN-2', duration: 600 },
           ],
-          family: `ANN:${recipe}`,
           batch: { recipe, load: weight },
         });
         mill(weight, width, pick(rng, ['g1', 'g2']));
@@ -287,10 +345,12 @@ export function generateRollingPlant(options: RollingPlantOptions): SchedulingIn
             { machineId: 'ANN-1', duration: 360 },
             { machineId: 'ANN-2', duration: 360 },
           ],
-          family: 'ANN:STAB-250',
           batch: { recipe: 'STAB-250', load: weight },
         });
-        op({ options: [{ machineId: 'TLL-1', duration: round5(30 + weight * 3) }], family: `SLIT:x:${width}` });
+        op({
+          options: [{ machineId: 'TLL-1', duration: round5(30 + weight * 3) }],
+          family: `SLIT:x:${width}`,
+        });
       }
     }
     op({ options: [{ machineId: 'PACK-1', duration: round5(15 + weight) }] });

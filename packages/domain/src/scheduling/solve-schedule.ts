@@ -1,5 +1,10 @@
 import { type CompiledInstance, compileInstance } from './compile-instance.ts';
-import { type ObjectiveValue, ScheduleDecoder, type SequenceSolution, scheduleFromDecoder } from './decode-schedule.ts';
+import {
+  type ObjectiveValue,
+  ScheduleDecoder,
+  type SequenceSolution,
+  scheduleFromDecoder,
+} from './decode-schedule.ts';
 import { type DispatchRule, dispatch } from './dispatch-rules.ts';
 import { explainLateness, type LatenessExplanation } from './explain-lateness.ts';
 import { type FjspState, fjspTabuSearch, isPlainFjsp } from './fjsp-tabu-search.ts';
@@ -33,6 +38,8 @@ export interface SolveResult {
     seed: number;
     iterations: number;
     elapsedMs: number;
+    /** When (ms after the start) the returned solution was found. */
+    bestFoundAtMs: number;
     /** Objective of every constructive start (dispatch rules). */
     starts: { rule: string; objective: number }[];
   };
@@ -116,6 +123,7 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     (w.weightedTardiness === 0 || !ci.hasDueDates) &&
     (w.setupTime === 0 || !ci.hasSetups);
   let iterations = 0;
+  let bestAt = now() - t0;
   let method: SolveResult['stats']['method'] = 'local-search';
   if (plainMakespan) {
     method = 'fjsp-tabu';
@@ -130,7 +138,10 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
       initial,
       targetMakespan: makespanLowerBound(ci),
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-      ...(options.onImprove ? { onImprove: (c: number) => options.onImprove?.(c, now() - t0) } : {}),
+      onImprove: (c: number) => {
+        bestAt = now() - t0;
+        options.onImprove?.(c, bestAt);
+      },
     });
     iterations = res.iterations;
     best = { assign: res.assign, sequences: res.sequences.map((s) => Array.from(s)) };
@@ -139,7 +150,8 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     // dispatch outcomes are very sensitive to these, so sampling them is a cheap global search.
     const restartBudget = (deadline - now()) * 0.3;
     const restartDeadline = now() + restartBudget;
-    const maxRestarts = options.maxIterations !== undefined ? Math.max(2, Math.floor(options.maxIterations / 2000)) : 10_000;
+    const maxRestarts =
+      options.maxIterations !== undefined ? Math.max(2, Math.floor(options.maxIterations / 2000)) : 10_000;
     let bestWait = options.batchWaitFactor ?? 0.3;
     for (let r = 0; r < maxRestarts && now() < restartDeadline; r++) {
       const bias = new Float64Array(ci.nJobs);
@@ -163,7 +175,8 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
         bestCost = c;
         best = sol;
         bestWait = wait;
-        options.onImprove?.(decoder.value.total, now() - t0);
+        bestAt = now() - t0;
+        options.onImprove?.(decoder.value.total, bestAt);
       }
     }
     decoder.batchWaitFactor = bestWait;
@@ -175,6 +188,7 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     });
     iterations += res.iterations;
     best = res.best;
+    if (res.bestAt !== undefined) bestAt = res.bestAt - t0;
   }
   if (!decoder.decode(best)) throw new Error('solveSchedule: best solution does not decode');
   const schedule = scheduleFromDecoder(ci, decoder, best.assign);
@@ -183,7 +197,7 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     schedule,
     objective,
     explanations: explainLateness(instance, schedule),
-    stats: { method, seed, iterations, elapsedMs: now() - t0, starts },
+    stats: { method, seed, iterations, elapsedMs: now() - t0, bestFoundAtMs: bestAt, starts },
   };
 }
 
