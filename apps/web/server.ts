@@ -10,7 +10,13 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoTenant } from '@ingot/api';
-import { DEMO_PASSWORD, DEMO_USERS } from '@ingot/auth';
+import {
+  createKeycloakAdmin,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET_BASE32,
+  DEMO_USERS,
+  ensureDemoUsersInKeycloak,
+} from '@ingot/auth';
 import { createDbFromEnv, type Db } from '@ingot/db';
 import { createPlatformWorker } from '@ingot/workflows';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -60,6 +66,33 @@ async function startPlatformWorker(db: Db): Promise<{ stop(): Promise<void> } | 
   }
 }
 
+/**
+ * Against Keycloak in development (INGOT_SEED_DEMO, admin credentials given, not production): the demo users go
+ * into the realm too, so the demo tenants can be signed in to there. Never in production.
+ */
+async function ensureDemoIdentities(): Promise<void> {
+  if (!env.KEYCLOAK_URL || !env.INGOT_SEED_DEMO) return;
+  if (env.INGOT_ENV === 'production') {
+    log('INGOT_ENV=production: no demo users are put into Keycloak');
+    return;
+  }
+  if (!env.KEYCLOAK_ADMIN_USERNAME || !env.KEYCLOAK_ADMIN_PASSWORD) {
+    log('no KEYCLOAK_ADMIN_USERNAME/PASSWORD: demo users are not put into Keycloak');
+    return;
+  }
+  const admin = createKeycloakAdmin({
+    baseUrl: env.KEYCLOAK_URL,
+    realm: env.KEYCLOAK_REALM,
+    credentials: {
+      kind: 'password',
+      username: env.KEYCLOAK_ADMIN_USERNAME,
+      password: env.KEYCLOAK_ADMIN_PASSWORD,
+    },
+  });
+  await ensureDemoUsersInKeycloak(admin);
+  log(`demo users ready in Keycloak realm ${env.KEYCLOAK_REALM}`);
+}
+
 async function main(): Promise<void> {
   await migrateIfOwnerGiven();
   const db = createDbFromEnv();
@@ -67,6 +100,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoTenant(db);
     log(`demo tenants ready: ${Object.keys(seeded.tenants).join(', ')}`);
   }
+  await ensureDemoIdentities();
   const worker = await startPlatformWorker(db);
   // With PGlite only an in-process worker can run provisioning; with PostgreSQL a separate worker may.
   const provisioning = worker !== null || db.kind === 'postgres';
@@ -83,9 +117,15 @@ async function main(): Promise<void> {
   server.listen(env.PORT, env.HOST, () => {
     const shown = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     log(`portal listening on http://${shown}:${env.PORT}`);
+    const runtime = env.KEYCLOAK_URL
+      ? `Keycloak ${env.KEYCLOAK_URL} (realm ${env.KEYCLOAK_REALM})`
+      : 'the embedded issuer';
+    log(`sign-in: ${runtime}`);
     if (env.INGOT_SEED_DEMO) {
       log(`demo sign-in (password ${DEMO_PASSWORD}):`);
       for (const u of DEMO_USERS) log(`  ${u.email.padEnd(28)} ${u.name}`);
+      if (env.KEYCLOAK_URL)
+        log(`administrators need a TOTP code at Keycloak: authenticator key ${DEMO_TOTP_SECRET_BASE32}`);
     }
   });
 

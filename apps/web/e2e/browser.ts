@@ -1,3 +1,7 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_TOTP_SECRET, DEMO_USERS } from '@ingot/auth';
+import { totp } from '@ingot/auth/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
@@ -19,16 +23,86 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A TOTP code the identity server has not seen for this user: codes are single-use (otpPolicyCodeReusable false)
+ * and it accepts the previous and next 30 s period too, so each sign-in takes the next unused period (waiting when
+ * three were used), remembered across spec files and runs in `.ingot/e2e-totp-used.json`.
+ */
+export async function nextTotpCode(user: string, secret: string | Buffer): Promise<string> {
+  const file = path.resolve(import.meta.dirname, '../../../.ingot/e2e-totp-used.json');
+  for (;;) {
+    const used: Record<string, number> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    const now = Math.floor(Date.now() / 30_000);
+    const counter = [now - 1, now, now + 1].find((c) => c > (used[user] ?? Number.NEGATIVE_INFINITY));
+    if (counter !== undefined) {
+      used[user] = counter;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(used));
+      return totp(secret, counter * 30_000 + 1_000);
+    }
+    await sleep(30_000 - (Date.now() % 30_000) + 200);
+  }
+}
+
+/** The demo administrators' second factor (the platform process seeds it into Keycloak). */
+function demoTotpSecret(email: string): Buffer | null {
+  const demo = DEMO_USERS.find((u) => u.email === email);
+  return demo?.realmRoles.some((r) => r === 'tenant-admin' || r === 'platform-admin')
+    ? Buffer.from(DEMO_TOTP_SECRET, 'utf8')
+    : null;
+}
+
+const inPortal = (url: URL) =>
+  url.origin === BASE_URL && !url.pathname.startsWith('/sign-in') && !url.pathname.startsWith('/auth/');
+
+/**
+ * Fills the identity server's login page (Keycloak's, or the embedded issuer's, which uses the same element ids)
+ * and, when asked, the TOTP code. The page must be showing the login form.
+ */
+export async function fillIssuerLogin(
+  page: Page,
+  email: string,
+  password: string,
+  totpSecret: string | Buffer | null = demoTotpSecret(email),
+): Promise<void> {
+  await page.locator('#username').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  const landed = page.waitForURL(inPortal, { timeout: 30_000 });
+  const otp = page.locator('#otp');
+  const next = await Promise.race([landed.then(() => 'portal'), otp.waitFor().then(() => 'otp')]);
+  if (next === 'otp') {
+    if (!totpSecret)
+      throw new Error(`${email}: the identity server asks for a TOTP code and no secret is known`);
+    await otp.fill(await nextTotpCode(email, totpSecret));
+    await page.locator('#kc-login').click();
+    await landed;
+  }
+}
+
+/** Signs in from the portal's sign-in page through the identity server's login page; back in the portal. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  opts: { totpSecret?: string | Buffer | null } = {},
+): Promise<void> {
   await page.goto(`${BASE_URL}/sign-in`);
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL(/\/plants$/);
+  await page.locator('#username').waitFor();
+  await fillIssuerLogin(
+    page,
+    email,
+    password,
+    opts.totpSecret === undefined ? demoTotpSecret(email) : opts.totpSecret,
+  );
+  await page.waitForLoadState('networkidle');
 }
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
-  await page.waitForURL(/\/sign-in$/);
+  await page.waitForURL(/\/sign-in\?reason=signed-out$/);
 }

@@ -35,16 +35,18 @@ describe('portal', () => {
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe('登录');
   });
 
-  it('refuses a wrong password with a message', async () => {
-    await page.getByTestId('sign-in-email').fill('admin@east-china-al.demo');
-    await page.getByTestId('sign-in-password').fill('wrong-password');
+  it('refuses a wrong password with a message, on the identity server’s page', async () => {
     await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('form-error').waitFor();
-    expect(page.url()).toMatch(/\/sign-in$/);
+    await page.locator('#username').fill('admin@east-china-al.demo');
+    await page.locator('#password').fill('Wrong-Passw0rd');
+    await page.locator('#kc-login').click();
+    await page.locator('#input-error-username').waitFor();
+    expect(page.url()).not.toContain('/plants');
   });
 
   it('signs in the East China admin and shows the demo plants', async () => {
     await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await page.waitForURL(/\/plants$/);
     // Start from Chinese whatever an earlier run on this database saved for the user.
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -127,6 +129,7 @@ describe('portal', () => {
   it('signs out, and the Jiangnan Copper admin sees neither the plant nor its URL', async () => {
     await signOut(page);
     await signIn(page, 'admin@jiangnan-copper.demo', PASSWORD);
+    await page.waitForURL(/\/plants$/);
     await page.getByTestId('plant-CSP').waitFor();
     const list = (await page.getByTestId('plant-list').textContent()) ?? '';
     expect(list).not.toContain(plant.code);

@@ -12,11 +12,7 @@ const run = Date.now().toString(36);
 const slug = `e2e-${run}`;
 
 async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`);
-  await page.getByTestId('sign-in-email').fill(email);
-  await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+  await signIn(page, email, DEMO_PASSWORD);
 }
 
 describe('platform: provision a tenant', () => {

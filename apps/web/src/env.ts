@@ -37,6 +37,25 @@ const ZWebEnv = z.object({
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
   /** The platform task queue; another value keeps two portals on one Temporal server apart (e2e beside npm start). */
   TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default(TASK_QUEUES.platform),
+  /**
+   * Keycloak's base URL (`http://127.0.0.1:18080`). Set: people sign in at Keycloak (realm KEYCLOAK_REALM) and the
+   * API verifies its tokens against the realm's JWKS. Unset: the embedded issuer at `<INGOT_PUBLIC_URL>/oidc`
+   * (refused when INGOT_ENV=production).
+   */
+  KEYCLOAK_URL: optional(z.url()),
+  KEYCLOAK_REALM: z.string().trim().min(1).default('ingot'),
+  /**
+   * Keycloak admin credentials (development and e2e: the master realm's admin): with INGOT_SEED_DEMO the platform
+   * process puts the demo users into the realm. Production invites use the ingot-workflows service account.
+   */
+  KEYCLOAK_ADMIN_USERNAME: optional(z.string().trim().min(1)),
+  KEYCLOAK_ADMIN_PASSWORD: optional(z.string().min(1)),
+  /** The portal's own URL as browsers reach it (the embedded issuer's identifier is `<this>/oidc`). */
+  INGOT_PUBLIC_URL: optional(z.url()),
+  /** Sign out after this long without keyboard, mouse or touch (MLPS: at most 30 minutes). */
+  INGOT_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(1800).default(1800),
+  /** Lifetime of the embedded issuer's access tokens (Keycloak's is the realm's, 300 s). */
+  INGOT_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Mark cookies Secure (set when the portal is served over HTTPS). */
   INGOT_SECURE_COOKIES: z
     .enum(['true', 'false'])

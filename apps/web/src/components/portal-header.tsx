@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useAuth } from '../auth/auth-provider.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 
 export interface TPortalMe {
@@ -124,11 +125,7 @@ function UserMenu({ me }: { me: TPortalMe }) {
     };
   }, [open]);
 
-  const signOut = async () => {
-    await fetch('/api/auth/sign-out', { method: 'POST' }).catch(() => undefined);
-    await fetch('/api/tenant', { method: 'DELETE' }).catch(() => undefined);
-    window.location.assign('/sign-in');
-  };
+  const { signOut } = useAuth();
 
   return (
     <div className="user-menu" ref={root}>
@@ -151,7 +148,12 @@ function UserMenu({ me }: { me: TPortalMe }) {
           </p>
           <p className="muted">{me.user.email}</p>
           {me.user.platformAdmin ? <p className="badge">{t('header.platformAdmin')}</p> : null}
-          <button type="button" className="btn" onClick={() => void signOut()} data-testid="sign-out">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void signOut('signed-out')}
+            data-testid="sign-out"
+          >
             {t('header.signOut')}
           </button>
         </div>

@@ -4,8 +4,8 @@ import { getPortalRuntime } from './runtime.ts';
 
 /** The verified identity of a request's access token (bearer header or session cookie), or null. */
 export async function identityFromHeaders(headers: Headers): Promise<TIdentity | null> {
-  const { issuer } = await getPortalRuntime();
-  return identityOfRequest(headers, issuer.verify);
+  const { identity } = await getPortalRuntime();
+  return identityOfRequest(headers, identity.verify);
 }
 
 /** The tRPC context of an HTTP request (also used by server components through serverCaller). */
@@ -13,7 +13,7 @@ export async function createContextFromHeaders(headers: Headers): Promise<TConte
   const runtime = await getPortalRuntime();
   return createRequestContext(headers, {
     db: runtime.db,
-    verify: runtime.issuer.verify,
+    verify: runtime.identity.verify,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });

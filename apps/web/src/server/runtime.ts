@@ -1,8 +1,29 @@
 import path from 'node:path';
 import type { TGetProvisionTenantStatus, TStartProvisionTenant } from '@ingot/api';
-import { createEmbeddedIssuer, type TEmbeddedIssuer } from '@ingot/auth';
+import {
+  createEmbeddedIssuer,
+  createKeycloakVerifier,
+  keycloakIssuer,
+  PORTAL_CLIENT_ID,
+  type TEmbeddedIssuer,
+  type TTokenVerifier,
+} from '@ingot/auth';
 import { createDbFromEnv, type Db } from '@ingot/db';
 import { env } from '../env.ts';
+
+/**
+ * Who signs people in: Keycloak when KEYCLOAK_URL is set, else the embedded issuer (which refuses production).
+ * Either way the browser runs the same keycloak-js code (generic OIDC configuration: `issuer` + `clientId`) and the
+ * API the same verifier code (`verify`).
+ */
+export interface TPortalIdentity {
+  kind: 'keycloak' | 'embedded';
+  issuer: string;
+  clientId: string;
+  verify: TTokenVerifier;
+  /** The embedded issuer's OIDC endpoints (mounted at /oidc); null with Keycloak. */
+  embedded: TEmbeddedIssuer | null;
+}
 
 /**
  * The portal's process-wide singletons: one database handle (PGlite allows one process), the identity issuer and
@@ -11,7 +32,7 @@ import { env } from '../env.ts';
  */
 export interface TPortalRuntime {
   db: Db;
-  issuer: TEmbeddedIssuer;
+  identity: TPortalIdentity;
   startProvisionTenant: TStartProvisionTenant | null;
   getProvisionTenantStatus: TGetProvisionTenantStatus | null;
 }
@@ -34,6 +55,39 @@ export function dataDir(): string {
   return env.INGOT_DATA_DIR ?? path.resolve(process.cwd(), '.ingot');
 }
 
+/** The portal's URL as browsers reach it: INGOT_PUBLIC_URL, else from HOST and PORT. */
+export function publicUrl(): string {
+  if (env.INGOT_PUBLIC_URL) return env.INGOT_PUBLIC_URL.replace(/\/+$/, '');
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  return `http://${host}:${env.PORT}`;
+}
+
+export async function createPortalIdentity(): Promise<TPortalIdentity> {
+  if (env.KEYCLOAK_URL) {
+    const verify = createKeycloakVerifier({ baseUrl: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM });
+    return {
+      kind: 'keycloak',
+      issuer: keycloakIssuer(env.KEYCLOAK_URL, env.KEYCLOAK_REALM),
+      clientId: PORTAL_CLIENT_ID,
+      verify,
+      embedded: null,
+    };
+  }
+  const embedded = await createEmbeddedIssuer({
+    keyDir: path.join(dataDir(), 'issuer'),
+    production: env.INGOT_ENV === 'production',
+    issuer: `${publicUrl()}/oidc`,
+    accessTtlSeconds: env.INGOT_ACCESS_TOKEN_TTL_SECONDS,
+  });
+  return {
+    kind: 'embedded',
+    issuer: embedded.issuer,
+    clientId: PORTAL_CLIENT_ID,
+    verify: embedded.verify,
+    embedded,
+  };
+}
+
 /**
  * `provisioning: false` leaves tenant provisioning off even with a Temporal address: with PGlite no worker outside
  * this process can reach the database, so a started workflow would never run.
@@ -42,15 +96,12 @@ export async function createPortalRuntime(
   opts: { db?: Db; provisioning?: boolean } = {},
 ): Promise<TPortalRuntime> {
   const db = opts.db ?? createDbFromEnv();
-  const issuer = await createEmbeddedIssuer({
-    keyDir: path.join(dataDir(), 'issuer'),
-    production: env.INGOT_ENV === 'production',
-  });
+  const identity = await createPortalIdentity();
   const workflows =
     opts.provisioning === false
       ? { startProvisionTenant: null, getProvisionTenantStatus: null }
       : createWorkflowFunctions();
-  return { db, issuer, ...workflows };
+  return { db, identity, ...workflows };
 }
 
 /** Temporal client functions, connecting on first use (the portal starts even when Temporal is down). */

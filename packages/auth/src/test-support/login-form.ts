@@ -126,7 +126,11 @@ export async function signInWithLoginForm(opts: {
     if (otpAction) return { kind: 'otp', submit: (code) => post(otpAction, { otp: code }) };
     const loginAction = formAction('kc-form-login');
     if (loginAction && state.submitted) {
-      const message = /id="input-error"[^>]*>([\s\S]*?)<\/span>/.exec(html)?.[1]?.trim() ?? 'refused';
+      const message =
+        /id="input-error-username"[^>]*>([\s\S]*?)<\/div>/
+          .exec(html)?.[1]
+          ?.replace(/<[^>]+>/g, '')
+          .trim() || 'refused';
       return { kind: 'refused', message };
     }
     return { kind: 'other', status, html };

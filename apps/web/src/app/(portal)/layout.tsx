@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SessionGuard } from '../../auth/session-guard.tsx';
 import { PortalHeader } from '../../components/portal-header.tsx';
 import { createTranslator } from '../../i18n/messages.ts';
 import { getRequestLocale, getRequestMe } from '../../server/request-context.ts';
@@ -11,6 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const t = createTranslator(await getRequestLocale());
   return (
     <>
+      <SessionGuard />
       <PortalHeader
         me={{
           user: me.user,

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
 import { LanguageSwitch } from '../../components/portal-header.tsx';
-import { SignInForm } from '../../features/sign-in/sign-in-form.tsx';
+import { SignInPanel } from '../../features/sign-in/sign-in-panel.tsx';
 import { createTranslator } from '../../i18n/messages.ts';
 import { getRequestLocale, getRequestMe } from '../../server/request-context.ts';
 
@@ -28,7 +29,9 @@ export default async function SignInPage() {
         <p className="muted" style={{ marginTop: 0 }}>
           {t('app.name')} — {t('app.tagline')}
         </p>
-        <SignInForm />
+        <Suspense>
+          <SignInPanel />
+        </Suspense>
         <p className="muted" style={{ fontSize: 13, marginBottom: 0 }}>
           {t('signIn.demoHint')}
         </p>

@@ -7,7 +7,7 @@ async function handler(req: Request) {
   const runtime = await getPortalRuntime();
   return handleApiRequest(req, {
     db: runtime.db,
-    verify: runtime.issuer.verify,
+    verify: runtime.identity.verify,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });
