@@ -118,7 +118,10 @@ export interface SchedulingInstance {
   name?: string;
   machines: readonly Machine[];
   jobs: readonly Job[];
-  /** Defaults: weighted tardiness 1, makespan 0, setup time 0. */
+  /**
+   * Weights of the objective; keys left out are 0. Without it: weighted tardiness 1 when any job has a
+   * due date, otherwise makespan 1.
+   */
   objective?: Partial<ObjectiveWeights>;
   frozen?: FrozenHorizon;
 }
