@@ -22,6 +22,7 @@ import { createPlatformWorker } from '@ingot/workflows';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import next from 'next';
 import { env } from './src/env.ts';
+import { PEER_IP_HEADER } from './src/server/client-ip.ts';
 import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // The TCP peer, for the audit trail and rate limits (src/server/client-ip.ts): never what the client claims.
+    req.headers[PEER_IP_HEADER] = req.socket.remoteAddress ?? '';
     void handle(req, res);
   });
   server.listen(env.PORT, env.HOST, () => {

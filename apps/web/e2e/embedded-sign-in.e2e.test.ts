@@ -108,7 +108,12 @@ describe('sign-in with the embedded issuer (same keycloak-js code, generic OIDC)
     await page.locator('#kc-login').click();
     await page.waitForURL(`${URL_}/plants`);
     await page.getByTestId('plant-RP').waitFor();
+    // The silent check-sso done (tokens back in keycloak-js, mirrored to the cookie) before the clock moves on.
+    const restored = page.waitForResponse(
+      (r) => r.url().endsWith('/api/auth/session') && r.request().method() === 'POST',
+    );
     await page.reload();
+    await restored;
     await page.getByTestId('plant-RP').waitFor();
   });
 
@@ -147,5 +152,20 @@ describe('sign-in with the embedded issuer (same keycloak-js code, generic OIDC)
     await page.clock.fastForward('31:00');
     await page.waitForURL(`${URL_}/sign-in?reason=idle`);
     await page.getByTestId('sign-in-reason').waitFor();
+  });
+
+  it('rate-limits the login form: password guessing gets 429 with Retry-After', async () => {
+    let status = 0;
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 25 && status !== 429; i++) {
+      const res = await fetch(`${URL_}/oidc/auth`, {
+        method: 'POST',
+        body: new URLSearchParams({ rid: 'x', username: 'admin@east-china-al.demo', password: `guess-${i}` }),
+      });
+      status = res.status;
+      retryAfter = res.headers.get('retry-after');
+    }
+    expect(status).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });

@@ -100,7 +100,12 @@ describe('sign-in with Keycloak', () => {
     await page.getByTestId('plant-RP').waitFor();
     expect(await page.getByTestId('user-menu').textContent()).toContain('测试 planner');
 
+    // The silent check-sso done (tokens back in keycloak-js, mirrored to the cookie) before the clock moves on.
+    const restored = page.waitForResponse(
+      (r) => r.url().endsWith('/api/auth/session') && r.request().method() === 'POST',
+    );
     await page.reload();
+    await restored;
     await page.getByTestId('plant-RP').waitFor();
     expect(new URL(page.url()).pathname).toBe('/plants');
   });

@@ -56,6 +56,14 @@ const ZWebEnv = z.object({
   INGOT_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(1800).default(1800),
   /** Lifetime of the embedded issuer's access tokens (Keycloak's is the realm's, 300 s). */
   INGOT_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /**
+   * The portal is behind a reverse proxy that sets X-Forwarded-For: take the client address from it (audit trail,
+   * rate limits). Off: the TCP peer's address (a client cannot forge it).
+   */
+  INGOT_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Mark cookies Secure (set when the portal is served over HTTPS). */
   INGOT_SECURE_COOKIES: z
     .enum(['true', 'false'])

@@ -1,5 +1,6 @@
 import { createRequestContext, identityOfRequest, type TContext } from '@ingot/api';
 import type { TIdentity } from '@ingot/auth';
+import { clientIp } from './client-ip.ts';
 import { getPortalRuntime } from './runtime.ts';
 
 /** The verified identity of a request's access token (bearer header or session cookie), or null. */
@@ -14,6 +15,7 @@ export async function createContextFromHeaders(headers: Headers): Promise<TConte
   return createRequestContext(headers, {
     db: runtime.db,
     verify: runtime.identity.verify,
+    sourceIp: clientIp,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });

@@ -10,6 +10,11 @@ export interface TRequestContextDeps
   extends Pick<TCreateContextInnerOptions, 'db' | 'startProvisionTenant' | 'getProvisionTenantStatus'> {
   /** Verifies access tokens of the configured issuer (Keycloak, or the embedded issuer). */
   verify: TTokenVerifier;
+  /**
+   * The client's address for the audit trail. Default: the first X-Forwarded-For hop, then X-Real-IP — right only
+   * behind a proxy that sets them; the portal passes the TCP peer unless told it is behind one.
+   */
+  sourceIp?: (headers: Headers) => string | null;
 }
 
 /**
@@ -33,6 +38,7 @@ export async function identityOfRequest(headers: Headers, verify: TTokenVerifier
 export async function createRequestContext(headers: Headers, deps: TRequestContextDeps): Promise<TContext> {
   const cookieHeader = headers.get('cookie');
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const sourceIp = deps.sourceIp ? deps.sourceIp(headers) : forwarded || headers.get('x-real-ip') || null;
   const requestId = headers.get('x-request-id');
   return createContextInner({
     db: deps.db,
@@ -40,7 +46,7 @@ export async function createRequestContext(headers: Headers, deps: TRequestConte
     activeTenantId: readCookie(cookieHeader, TENANT_COOKIE),
     // A client-chosen request id is kept only when it looks like one (it lands in the audit trail).
     requestId: requestId && /^[A-Za-z0-9._:-]{8,64}$/.test(requestId) ? requestId : randomUUID(),
-    sourceIp: forwarded || headers.get('x-real-ip') || null,
+    sourceIp,
     startProvisionTenant: deps.startProvisionTenant,
     getProvisionTenantStatus: deps.getProvisionTenantStatus,
   });

@@ -1,6 +1,8 @@
 import { ZAuditEventFilter } from '@ingot/api';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { clientIp } from '../../../../server/client-ip.ts';
+import { LIMITS, rateLimit, tooManyRequests } from '../../../../server/rate-limit.ts';
 import { isSameOrigin } from '../../../../server/same-origin.ts';
 import { serverCaller } from '../../../../server/server-caller.ts';
 
@@ -13,6 +15,8 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(req: Request) {
   if (!isSameOrigin(req)) return new Response('cross-site request refused', { status: 403 });
+  const limited = rateLimit(`audit-export:${clientIp(req.headers)}`, LIMITS.auditExport, 60);
+  if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds);
   const form = await req.formData().catch(() => new FormData());
   const text = (k: string) => {
     const v = form.get(k);

@@ -2,7 +2,9 @@ import { InvalidTokenError, SESSION_COOKIE } from '@ingot/auth';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { env } from '../../../../env.ts';
+import { clientIp } from '../../../../server/client-ip.ts';
 import { TENANT_COOKIE } from '../../../../server/cookies.ts';
+import { LIMITS, rateLimit, tooManyRequests } from '../../../../server/rate-limit.ts';
 import { getPortalRuntime } from '../../../../server/runtime.ts';
 import { isSameOrigin } from '../../../../server/same-origin.ts';
 
@@ -18,6 +20,8 @@ const ZSession = z.object({ accessToken: z.string().min(20).max(8192) });
  */
 export async function POST(req: Request) {
   if (!isSameOrigin(req)) return Response.json({ error: 'cross-site request refused' }, { status: 403 });
+  const limited = rateLimit(`session:${clientIp(req.headers)}`, LIMITS.session, 60);
+  if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds);
   const body = ZSession.safeParse(await req.json().catch(() => null));
   if (!body.success) return Response.json({ error: 'accessToken is required' }, { status: 400 });
   const { identity } = await getPortalRuntime();

@@ -1,4 +1,5 @@
 import { handleApiRequest } from '@ingot/api';
+import { clientIp } from '../../../../server/client-ip.ts';
 import { getPortalRuntime } from '../../../../server/runtime.ts';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,7 @@ async function handler(req: Request) {
   return handleApiRequest(req, {
     db: runtime.db,
     verify: runtime.identity.verify,
+    sourceIp: clientIp,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });
