@@ -21,6 +21,8 @@ const admin = createKeycloakAdmin({
   credentials: { kind: 'password', username: env.adminUsername, password: env.adminPassword },
 });
 const users: TRealmTestUser[] = [];
+/** Accounts the portal created through invites (removed afterwards too). */
+const invited: string[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The demo tenant admin's API, with a real Keycloak token (code flow + TOTP), to add members for the tests. */
@@ -72,6 +74,10 @@ describe('sign-in with Keycloak', () => {
     await context?.close();
     await browser?.close();
     await Promise.all(users.map((u) => u.remove()));
+    for (const email of invited) {
+      const [u] = await admin.users.find({ email, exact: true });
+      if (u?.id) await admin.users.del({ id: u.id });
+    }
   });
 
   async function freshPage(): Promise<Page> {
@@ -205,5 +211,39 @@ describe('sign-in with Keycloak', () => {
     await page.locator('#otp').fill(await nextTotpCode(tenantAdmin.email, key));
     await page.locator('#kc-login').click();
     await page.waitForURL(/\/plants$/);
+  });
+
+  it('lets a tenant admin invite a member in the portal; the person signs in with the temporary password and sets their own', async () => {
+    const email = `e2e-invite-${Date.now().toString(36)}@test.ingot.cn`;
+    invited.push(email);
+    await freshPage();
+    await signIn(page, 'admin@east-china-al.demo', DEMO_PASSWORD);
+    await page.goto(`${BASE_URL}/members`);
+    await page.getByTestId('add-member').click();
+    await page.getByTestId('member-email').fill(email);
+    await page.getByTestId('member-name').fill('邀请测试');
+    await page.getByTestId('member-form').getByLabel('计划员').check();
+    await page.getByTestId('member-submit').click();
+    const temporary = (await page.getByTestId('member-temporary-password').textContent()) ?? '';
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    const [account] = await admin.users.find({ email, exact: true });
+    expect(account).toMatchObject({ email, emailVerified: true, requiredActions: ['UPDATE_PASSWORD'] });
+
+    await signOut(page);
+    await page.getByTestId('sign-in-submit').click();
+    await page.locator('#username').fill(email);
+    await page.locator('#password').fill(temporary);
+    await page.locator('#kc-login').click();
+    // Keycloak's "update password" page: the realm's policy applies to the new one.
+    await page.locator('#password-new').fill('weak');
+    await page.locator('#password-confirm').fill('weak');
+    await page.locator('#kc-passwd-update-form [type=submit]').click();
+    expect(await page.locator('.pf-m-danger .kc-feedback-text').textContent()).toContain('无效的密码');
+    const own = `Own-${Date.now().toString(36)}-Pw1!`;
+    await page.locator('#password-new').fill(own);
+    await page.locator('#password-confirm').fill(own);
+    await page.locator('#kc-passwd-update-form [type=submit]').click();
+    await page.waitForURL(/\/plants$/);
+    expect(await page.getByTestId('user-menu').textContent()).toContain('邀请测试');
   });
 });

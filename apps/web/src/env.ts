@@ -50,6 +50,12 @@ const ZWebEnv = z.object({
    */
   KEYCLOAK_ADMIN_USERNAME: optional(z.string().trim().min(1)),
   KEYCLOAK_ADMIN_PASSWORD: optional(z.string().min(1)),
+  /**
+   * The confidential client whose service account manages member accounts in the realm (production:
+   * `ingot-workflows`, secret from the deployment's secret store). Unset: the admin credentials above, if any.
+   */
+  KEYCLOAK_CLIENT_ID: optional(z.string().trim().min(1)),
+  KEYCLOAK_CLIENT_SECRET: optional(z.string().min(1)),
   /** The portal's own URL as browsers reach it (the embedded issuer's identifier is `<this>/oidc`). */
   INGOT_PUBLIC_URL: optional(z.url()),
   /** Sign out after this long without keyboard, mouse or touch (MLPS: at most 30 minutes). */

@@ -1,4 +1,4 @@
-import type { TIdentity } from '@ingot/auth';
+import type { TIdentity, TIdentityDirectory } from '@ingot/auth';
 import type { TProvisionTenantInput, TProvisionTenantStatus, TWorkflowStart } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 
@@ -21,6 +21,11 @@ export interface TCreateContextInnerOptions {
   /** Workflow client functions; absent when no Temporal server is configured (provisioning then answers so). */
   startProvisionTenant?: TStartProvisionTenant | null;
   getProvisionTenantStatus?: TGetProvisionTenantStatus | null;
+  /**
+   * Where sign-in accounts live (Keycloak): member procedures create or link the person's account, add realm roles
+   * and the tenant group. Absent with the embedded issuer (its accounts are the demo users).
+   */
+  identityDirectory?: TIdentityDirectory | null;
 }
 
 /** The context every procedure starts from: plain arguments, so tests build it without HTTP. */
@@ -33,6 +38,7 @@ export function createContextInner(opts: TCreateContextInnerOptions) {
     sourceIp: opts.sourceIp,
     startProvisionTenant: opts.startProvisionTenant ?? null,
     getProvisionTenantStatus: opts.getProvisionTenantStatus ?? null,
+    identityDirectory: opts.identityDirectory ?? null,
   };
 }
 

@@ -81,11 +81,11 @@ describe('the ingot realm (read through the admin API)', () => {
     expect(realm.revokeRefreshToken).toBe(true);
   });
 
-  it('keeps sign-in and admin events for at least 180 days, and has organizations on', () => {
+  it('keeps sign-in and admin events for at least 180 days; no self-registration; organizations off (tenants are groups)', () => {
     expect(realm.eventsEnabled).toBe(true);
     expect(realm.eventsExpiration).toBeGreaterThanOrEqual(180 * 24 * 3600);
     expect(realm.adminEventsEnabled).toBe(true);
-    expect(realm.organizationsEnabled).toBe(true);
+    expect(realm.organizationsEnabled).toBe(false);
     expect(realm.registrationAllowed).toBe(false);
   });
 
@@ -126,7 +126,7 @@ describe('the ingot realm (read through the admin API)', () => {
   it('has confidential clients with service accounts: connector provisioning, workflows, ingest', async () => {
     const expected: Record<string, string[]> = {
       'ingot-connector-provisioning': ['create-client'],
-      'ingot-workflows': ['manage-users', 'view-users', 'query-users'],
+      'ingot-workflows': ['manage-users', 'view-users', 'query-users', 'query-groups'],
       'ingot-ingest': [],
     };
     const [realmManagement] = await admin.clients.find({ clientId: 'realm-management' });

@@ -151,6 +151,9 @@ export const messagesEn: TMessages = {
   'members.removeConfirm': 'Remove “{name}” from the tenant?',
   'members.you': '(you)',
   'members.forbidden': 'Only tenant administrators can manage members.',
+  'members.invitedEmail': 'An account was created for {email} and an e-mail to set the password was sent.',
+  'members.invitedPassword':
+    'An account was created for {email}. Hand over this temporary password in person or over a safe channel (shown only now); it must be changed at first sign-in:',
   'role.tenant_admin': 'Tenant admin',
   'role.plant_manager': 'Plant manager',
   'role.planner': 'Planner',

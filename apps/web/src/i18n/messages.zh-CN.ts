@@ -149,6 +149,9 @@ export const messagesZhCN = {
   'members.removeConfirm': '确定将「{name}」移出租户吗？',
   'members.you': '（您）',
   'members.forbidden': '只有租户管理员可以管理成员。',
+  'members.invitedEmail': '已为 {email} 创建账号，并发送了设置密码的邮件。',
+  'members.invitedPassword':
+    '已为 {email} 创建账号。请当面或通过安全渠道告知以下临时密码（仅显示这一次），首次登录时须修改：',
   'role.tenant_admin': '租户管理员',
   'role.plant_manager': '厂长',
   'role.planner': '计划员',

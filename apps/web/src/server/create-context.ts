@@ -16,6 +16,7 @@ export async function createContextFromHeaders(headers: Headers): Promise<TConte
     db: runtime.db,
     verify: runtime.identity.verify,
     sourceIp: clientIp,
+    identityDirectory: runtime.identity.directory,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });

@@ -2,10 +2,13 @@ import path from 'node:path';
 import type { TGetProvisionTenantStatus, TStartProvisionTenant } from '@ingot/api';
 import {
   createEmbeddedIssuer,
+  createKeycloakAdmin,
+  createKeycloakDirectory,
   createKeycloakVerifier,
   keycloakIssuer,
   PORTAL_CLIENT_ID,
   type TEmbeddedIssuer,
+  type TIdentityDirectory,
   type TTokenVerifier,
 } from '@ingot/auth';
 import { createDbFromEnv, type Db } from '@ingot/db';
@@ -23,6 +26,8 @@ export interface TPortalIdentity {
   verify: TTokenVerifier;
   /** The embedded issuer's OIDC endpoints (mounted at /oidc); null with Keycloak. */
   embedded: TEmbeddedIssuer | null;
+  /** Member accounts in Keycloak (invites); null with the embedded issuer or without admin credentials. */
+  directory: TIdentityDirectory | null;
 }
 
 /**
@@ -71,6 +76,7 @@ export async function createPortalIdentity(): Promise<TPortalIdentity> {
       clientId: PORTAL_CLIENT_ID,
       verify,
       embedded: null,
+      directory: createDirectory(env.KEYCLOAK_URL),
     };
   }
   const embedded = await createEmbeddedIssuer({
@@ -85,7 +91,29 @@ export async function createPortalIdentity(): Promise<TPortalIdentity> {
     clientId: PORTAL_CLIENT_ID,
     verify: embedded.verify,
     embedded,
+    directory: null,
   };
+}
+
+/** The service account's credentials (KEYCLOAK_CLIENT_ID/SECRET), else the admin's (development); else none. */
+function createDirectory(baseUrl: string): TIdentityDirectory | null {
+  const credentials =
+    env.KEYCLOAK_CLIENT_ID && env.KEYCLOAK_CLIENT_SECRET
+      ? {
+          kind: 'client' as const,
+          clientId: env.KEYCLOAK_CLIENT_ID,
+          clientSecret: env.KEYCLOAK_CLIENT_SECRET,
+        }
+      : env.KEYCLOAK_ADMIN_USERNAME && env.KEYCLOAK_ADMIN_PASSWORD
+        ? {
+            kind: 'password' as const,
+            username: env.KEYCLOAK_ADMIN_USERNAME,
+            password: env.KEYCLOAK_ADMIN_PASSWORD,
+          }
+        : null;
+  if (!credentials) return null;
+  const admin = createKeycloakAdmin({ baseUrl, realm: env.KEYCLOAK_REALM, credentials });
+  return createKeycloakDirectory({ admin, portalUrl: publicUrl() });
 }
 
 /**

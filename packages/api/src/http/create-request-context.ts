@@ -7,7 +7,10 @@ import { readAccessToken, readCookie } from './read-access-token.ts';
 export const TENANT_COOKIE = 'ingot_tenant';
 
 export interface TRequestContextDeps
-  extends Pick<TCreateContextInnerOptions, 'db' | 'startProvisionTenant' | 'getProvisionTenantStatus'> {
+  extends Pick<
+    TCreateContextInnerOptions,
+    'db' | 'startProvisionTenant' | 'getProvisionTenantStatus' | 'identityDirectory'
+  > {
   /** Verifies access tokens of the configured issuer (Keycloak, or the embedded issuer). */
   verify: TTokenVerifier;
   /**
@@ -49,5 +52,6 @@ export async function createRequestContext(headers: Headers, deps: TRequestConte
     sourceIp,
     startProvisionTenant: deps.startProvisionTenant,
     getProvisionTenantStatus: deps.getProvisionTenantStatus,
+    identityDirectory: deps.identityDirectory,
   });
 }

@@ -29,7 +29,28 @@ export function MembersView() {
     await queryClient.invalidateQueries({ queryKey: trpc.member.pathKey() });
     setDialog(null);
   };
-  const add = useMutation(trpc.member.add.mutationOptions({ onSuccess: done }));
+  // A new account without an activation e-mail: its temporary password, shown once, to hand over in person.
+  const [invited, setInvited] = useState<{
+    email: string;
+    activation: string;
+    password: string | null;
+  } | null>(null);
+  const add = useMutation(
+    trpc.member.add.mutationOptions({
+      onSuccess: async (member) => {
+        setInvited(
+          member.invitation && member.invitation.account === 'created'
+            ? {
+                email: member.email,
+                activation: member.invitation.activation,
+                password: member.invitation.temporaryPassword,
+              }
+            : null,
+        );
+        await done();
+      },
+    }),
+  );
   const update = useMutation(trpc.member.update.mutationOptions({ onSuccess: done }));
   const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: done }));
   const close = () => {
@@ -64,6 +85,23 @@ export function MembersView() {
           + {t('members.add')}
         </button>
       </div>
+      {invited ? (
+        <section className="notice notice--ok" aria-live="polite" data-testid="member-invited">
+          {invited.activation === 'email-sent' ? (
+            <p>{t('members.invitedEmail', { email: invited.email })}</p>
+          ) : (
+            <>
+              <p>{t('members.invitedPassword', { email: invited.email })}</p>
+              <p>
+                <code data-testid="member-temporary-password">{invited.password}</code>
+              </p>
+            </>
+          )}
+          <button type="button" className="btn btn-sm" onClick={() => setInvited(null)}>
+            {t('common.close')}
+          </button>
+        </section>
+      ) : null}
       {members.isLoading ? <p aria-live="polite">{t('common.loading')}</p> : null}
       <div className="card table-wrap">
         <table className="data" data-testid="member-table">

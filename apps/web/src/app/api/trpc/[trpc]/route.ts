@@ -10,6 +10,7 @@ async function handler(req: Request) {
     db: runtime.db,
     verify: runtime.identity.verify,
     sourceIp: clientIp,
+    identityDirectory: runtime.identity.directory,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
   });
