@@ -179,7 +179,7 @@ function runPlant(args: Args): void {
     `\nRolling-plant instances (seed ${args.seed}), weighted tardiness, ${args.timeLimit} s per solve`,
   );
   console.log(
-    'orders  ops   best rule                  rule WT   solver WT  late(rule->solver)  improvement',
+    'orders  ops   best rule (EDD/ATC grid)   rule WT   solver WT  late(rule->solver)  seconds  improvement',
   );
   for (const orders of args.plantSizes) {
     const instance = generateRollingPlant({ orders, seed: args.seed });

@@ -42,6 +42,13 @@ export interface FjspSearchOptions {
   /** Stop as soon as this makespan (e.g. a known lower bound) is reached. */
   targetMakespan?: number;
   onImprove?: (makespan: number, iteration: number) => void;
+  /** Iterations without improving the run's best before a restart (default 4000 + 20 n). */
+  stallIterations?: number;
+  /** Random critical moves applied at a restart: [min, max] (default [2, 5]). */
+  kick?: [number, number];
+  /** Elite solutions kept (default 8) and how many of the best a restart draws from (default 4). */
+  eliteSize?: number;
+  elitePick?: number;
 }
 
 export interface FjspSearchResult extends FjspState {
@@ -568,7 +575,11 @@ class FjspEngine {
     let runBest: FjspState | null = best;
     const tenureMin = 2 + Math.round(this.n / this.m / 2);
     const tenureSpan = Math.max(2, Math.round(this.n / this.m));
-    const stallLimit = 4000 + 20 * this.n;
+    const stallLimit = options.stallIterations ?? 4000 + 20 * this.n;
+    const kickMin = options.kick?.[0] ?? 2;
+    const kickSpan = (options.kick?.[1] ?? 5) - kickMin + 1;
+    const eliteSize = options.eliteSize ?? 8;
+    const elitePick = options.elitePick ?? 4;
     while (iter <= maxIter && bestC > target) {
       if ((iter & 15) === 0 && options.now() >= options.deadline) break;
       if (!this.findMove(iter, currentBest)) break;
@@ -589,10 +600,10 @@ class FjspEngine {
         // keep a small elite set; restart from one of them with a kick
         elite.push({ state: runBest ?? best, c: currentBest });
         elite.sort((x, y) => x.c - y.c);
-        if (elite.length > 8) elite.length = 8;
-        const pick = elite[rng.int(Math.min(elite.length, 4))] as { state: FjspState; c: number };
+        if (elite.length > eliteSize) elite.length = eliteSize;
+        const pick = elite[rng.int(Math.min(elite.length, elitePick))] as { state: FjspState; c: number };
         this.load(pick.state);
-        this.perturb(2 + rng.int(4));
+        this.perturb(kickMin + rng.int(kickSpan));
         this.pairTabu.fill(0);
         this.machTabu.fill(0);
         currentBest = this.cmax;
