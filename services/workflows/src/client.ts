@@ -1,7 +1,6 @@
 import {
   provisionTenantWorkflowId,
   TASK_QUEUES,
-  type TProvisionTenantResult,
   type TProvisionTenantStatus,
   type TWorkflowStart,
   WORKFLOWS,
