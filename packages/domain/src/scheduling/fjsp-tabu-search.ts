@@ -22,7 +22,8 @@ import type { Prng } from './prng.ts';
  * restoring "x before v" (or "v before x") for a random tenure, and leaving machine m forbids v to go
  * back to m; a tabu move is allowed when it beats the best makespan of the current run (aspiration).
  * Ties are broken by the seeded generator. After a stall the search restarts from one of the best
- * solutions found with a few random critical moves (iterated tabu search).
+ * solutions found with a few random critical moves and a tenure scale redrawn from `tenureScales`
+ * (instances differ in the tenure they like; varying it per restart was more robust on Brandimarte).
  */
 export interface FjspState {
   /** Machine per operation. */
@@ -42,6 +43,10 @@ export interface FjspSearchOptions {
   /** Stop as soon as this makespan (e.g. a known lower bound) is reached. */
   targetMakespan?: number;
   onImprove?: (makespan: number, iteration: number) => void;
+  /** Tabu tenure range [min, max] (default [2 + n/2m, 2 + 1.5 n/m]). */
+  tenure?: [number, number];
+  /** Each restart multiplies the tenure by one of these, drawn at random (default [1, 0.4, 0.7, 1.5]). */
+  tenureScales?: number[];
   /** Iterations without improving the run's best before a restart (default 4000 + 20 n). */
   stallIterations?: number;
   /** Random critical moves applied at a restart: [min, max] (default [2, 5]). */
@@ -573,8 +578,12 @@ class FjspEngine {
     let lastImprove = 0;
     let currentBest = bestC;
     let runBest: FjspState | null = best;
-    const tenureMin = 2 + Math.round(this.n / this.m / 2);
-    const tenureSpan = Math.max(2, Math.round(this.n / this.m));
+    const tenureMin = options.tenure?.[0] ?? 2 + Math.round(this.n / this.m / 2);
+    const tenureSpan = options.tenure
+      ? options.tenure[1] - options.tenure[0] + 1
+      : Math.max(2, Math.round(this.n / this.m));
+    const tenureScales = options.tenureScales ?? [1, 0.4, 0.7, 1.5];
+    let tenureScale = tenureScales[0] as number;
     const stallLimit = options.stallIterations ?? 4000 + 20 * this.n;
     const kickMin = options.kick?.[0] ?? 2;
     const kickSpan = (options.kick?.[1] ?? 5) - kickMin + 1;
@@ -583,7 +592,7 @@ class FjspEngine {
     while (iter <= maxIter && bestC > target) {
       if ((iter & 15) === 0 && options.now() >= options.deadline) break;
       if (!this.findMove(iter, currentBest)) break;
-      const tenure = tenureMin + rng.int(tenureSpan);
+      const tenure = Math.max(1, Math.round((tenureMin + rng.int(tenureSpan)) * tenureScale));
       this.applyMove(this.bestV, this.bestK, this.bestI, iter, tenure);
       if (!this.evaluate()) throw new Error('fjsp tabu search: move created a cycle');
       if (this.cmax < currentBest) {
@@ -604,6 +613,7 @@ class FjspEngine {
         const pick = elite[rng.int(Math.min(elite.length, elitePick))] as { state: FjspState; c: number };
         this.load(pick.state);
         this.perturb(kickMin + rng.int(kickSpan));
+        tenureScale = tenureScales[rng.int(tenureScales.length)] as number;
         this.pairTabu.fill(0);
         this.machTabu.fill(0);
         currentBest = this.cmax;
