@@ -16,10 +16,4 @@ export { type DelayCause, explainLateness, type LatenessExplanation } from './ex
 export * from './model.ts';
 export { FjspFormatError, type FjspReadResult, type ReadFjspOptions, readFjsp } from './read-fjsp.ts';
 export { generateRollingPlant, type RollingPlantOptions } from './rolling-plant-generator.ts';
-export {
-  makespanLowerBound,
-  type SolveOptions,
-  type SolveResult,
-  scheduleByRule,
-  solveSchedule,
-} from './solve-schedule.ts';
+export { type SolveOptions, type SolveResult, scheduleByRule, solveSchedule } from './solve-schedule.ts';
