@@ -18,7 +18,6 @@ function bruteForceMakespan(instance: SchedulingInstance): number {
     job.operations.map((op, i) => ({ j, i, options: op.options })),
   );
   const machineIndex = new Map(instance.machines.map((m, k) => [m.id, k]));
-  let best = Number.POSITIVE_INFINITY;
   const assign: number[] = new Array(ops.length).fill(0);
   const counts = instance.jobs.map((j) => j.operations.length);
   const firstOp = instance.jobs.map((_, j) => ops.findIndex((o) => o.j === j));
@@ -39,8 +38,6 @@ function bruteForceMakespan(instance: SchedulingInstance): number {
           jobReady[j] = s + opt.duration;
           done[j] = (done[j] as number) + 1;
         }
-        best = Math.min(best, ...jobReady);
-        best = Math.min(best, Number.POSITIVE_INFINITY);
         const cmax = Math.max(...jobReady);
         if (cmax < bestFound) bestFound = cmax;
         return;
@@ -117,10 +114,9 @@ describe('solveSchedule', () => {
   });
 
   it('finds the optimal makespan of a tiny flexible job shop (checked by brute force)', () => {
-    for (const seed of [3, 4, 5]) {
+    for (const seed of [1, 2, 3, 8]) {
       const instance = randomInstance(seed, { jobs: 3, machines: 2, maxOps: 3 });
-      const total = instance.jobs.reduce((n, j) => n + j.operations.length, 0);
-      if (total > 7) continue;
+      expect(instance.jobs.reduce((n, j) => n + j.operations.length, 0)).toBeLessThanOrEqual(7);
       const optimum = bruteForceMakespan(instance);
       const result = solveSchedule(instance, { ...generous, seed: 1, maxIterations: 5000 });
       expectFeasible(instance, result.schedule);
