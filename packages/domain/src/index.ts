@@ -30,6 +30,7 @@ export * from './plant/list-plants.ts';
 export * from './plant/to-plant-dto.ts';
 export * from './plant/update-plant.ts';
 export * from './platform/list-platform-tenants.ts';
+export * as scheduling from './scheduling/index.ts';
 export * from './tenancy/get-tenant.ts';
 export * from './tenancy/get-user-profile.ts';
 export * from './tenancy/list-my-memberships.ts';
