@@ -50,6 +50,29 @@ function Toggle({
   );
 }
 
+/** The buttons at the end of a tree row; shown only to users who may change the hierarchy. */
+function RowActions({
+  actions,
+}: {
+  actions: ReadonlyArray<{ label: string; onClick: () => void; testId?: string; danger?: boolean }>;
+}) {
+  return (
+    <div className="actions">
+      {actions.map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className={a.danger ? 'btn btn-sm btn-danger' : 'btn btn-sm'}
+          onClick={a.onClick}
+          data-testid={a.testId}
+        >
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** One plant's ISA-95 hierarchy — areas, lines, equipment — with every change done in place. */
 export function PlantTreeView({ plantId }: { plantId: string }) {
   const { t, locale } = useI18n();
@@ -173,30 +196,21 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
                   <strong>{area.name}</strong>
                 </div>
                 {canEdit ? (
-                  <div className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => setDialog({ kind: 'line-create', area })}
-                      data-testid={`new-line-${area.code}`}
-                    >
-                      + {t('tree.newLine')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => setDialog({ kind: 'area-edit', area })}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-danger"
-                      onClick={() => setDialog({ kind: 'area-delete', area })}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </div>
+                  <RowActions
+                    actions={[
+                      {
+                        label: `+ ${t('tree.newLine')}`,
+                        onClick: () => setDialog({ kind: 'line-create', area }),
+                        testId: `new-line-${area.code}`,
+                      },
+                      { label: t('common.edit'), onClick: () => setDialog({ kind: 'area-edit', area }) },
+                      {
+                        label: t('common.delete'),
+                        onClick: () => setDialog({ kind: 'area-delete', area }),
+                        danger: true,
+                      },
+                    ]}
+                  />
                 ) : null}
               </div>
               <ul id={areaBody} hidden={!areaOpen}>
@@ -219,37 +233,28 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
                           <strong>{line.name}</strong>
                         </div>
                         {canEdit ? (
-                          <div className="actions">
-                            <button
-                              type="button"
-                              className="btn btn-sm"
-                              onClick={() => setDialog({ kind: 'equipment-create', line })}
-                              data-testid={`new-equipment-${line.code}`}
-                            >
-                              + {t('tree.newEquipment')}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-sm"
-                              onClick={() => setDialog({ kind: 'line-edit', line })}
-                            >
-                              {t('common.edit')}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-sm"
-                              onClick={() => setDialog({ kind: 'line-move', line })}
-                            >
-                              {t('common.move')}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-sm btn-danger"
-                              onClick={() => setDialog({ kind: 'line-delete', line })}
-                            >
-                              {t('common.delete')}
-                            </button>
-                          </div>
+                          <RowActions
+                            actions={[
+                              {
+                                label: `+ ${t('tree.newEquipment')}`,
+                                onClick: () => setDialog({ kind: 'equipment-create', line }),
+                                testId: `new-equipment-${line.code}`,
+                              },
+                              {
+                                label: t('common.edit'),
+                                onClick: () => setDialog({ kind: 'line-edit', line }),
+                              },
+                              {
+                                label: t('common.move'),
+                                onClick: () => setDialog({ kind: 'line-move', line }),
+                              },
+                              {
+                                label: t('common.delete'),
+                                onClick: () => setDialog({ kind: 'line-delete', line }),
+                                danger: true,
+                              },
+                            ]}
+                          />
                         ) : null}
                       </div>
                       <ul id={lineBody} hidden={!lineOpen}>
@@ -268,29 +273,23 @@ export function PlantTreeView({ plantId }: { plantId: string }) {
                                 ) : null}
                               </div>
                               {canEdit ? (
-                                <div className="actions">
-                                  <button
-                                    type="button"
-                                    className="btn btn-sm"
-                                    onClick={() => setDialog({ kind: 'equipment-edit', equipment: e })}
-                                  >
-                                    {t('common.edit')}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    className="btn btn-sm"
-                                    onClick={() => setDialog({ kind: 'equipment-move', equipment: e })}
-                                  >
-                                    {t('common.move')}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    className="btn btn-sm btn-danger"
-                                    onClick={() => setDialog({ kind: 'equipment-delete', equipment: e })}
-                                  >
-                                    {t('common.delete')}
-                                  </button>
-                                </div>
+                                <RowActions
+                                  actions={[
+                                    {
+                                      label: t('common.edit'),
+                                      onClick: () => setDialog({ kind: 'equipment-edit', equipment: e }),
+                                    },
+                                    {
+                                      label: t('common.move'),
+                                      onClick: () => setDialog({ kind: 'equipment-move', equipment: e }),
+                                    },
+                                    {
+                                      label: t('common.delete'),
+                                      onClick: () => setDialog({ kind: 'equipment-delete', equipment: e }),
+                                      danger: true,
+                                    },
+                                  ]}
+                                />
                               ) : null}
                               {attrSummary(e) || e.attributes.source ? (
                                 <div className="tree-row__attrs">
