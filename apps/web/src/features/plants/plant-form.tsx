@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { CodeNameFields } from '../../components/code-name-fields.tsx';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
@@ -64,24 +65,7 @@ export function PlantForm(props: {
     <form className="form" onSubmit={submit} noValidate data-testid="plant-form">
       <FormError message={props.error.formError} />
       <div className="form-grid">
-        <Field label={t('common.code')} error={fe.code} testId="plant-code">
-          <input
-            name="code"
-            type="text"
-            defaultValue={init?.code}
-            autoComplete="off"
-            data-testid="plant-code"
-          />
-        </Field>
-        <Field label={t('common.name')} error={fe.name} testId="plant-name">
-          <input
-            name="name"
-            type="text"
-            defaultValue={init?.name}
-            autoComplete="off"
-            data-testid="plant-name"
-          />
-        </Field>
+        <CodeNameFields testIdPrefix="plant" initial={init} fieldErrors={fe} />
         <Field label={t('plants.timezone')} error={fe.timezone}>
           <select name="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
             {zones.map((z) => (

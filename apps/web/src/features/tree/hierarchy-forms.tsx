@@ -2,6 +2,7 @@
 
 import { EQUIPMENT_CLASSES, type TEquipmentClass, WORK_CENTER_KINDS } from '@ingot/contracts';
 import { type FormEvent, useState } from 'react';
+import { CodeNameFields } from '../../components/code-name-fields.tsx';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
@@ -48,7 +49,6 @@ export function AreaForm(
     onSubmit: (v: { code: string; name: string }) => void;
   },
 ) {
-  const { t } = useI18n();
   const fe = props.error.fieldErrors;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -58,24 +58,7 @@ export function AreaForm(
     <form className="form" onSubmit={submit} noValidate data-testid="area-form">
       <FormError message={props.error.formError} />
       <div className="form-grid">
-        <Field label={t('common.code')} error={fe.code} testId="area-code">
-          <input
-            name="code"
-            type="text"
-            defaultValue={props.initial?.code}
-            autoComplete="off"
-            data-testid="area-code"
-          />
-        </Field>
-        <Field label={t('common.name')} error={fe.name} testId="area-name">
-          <input
-            name="name"
-            type="text"
-            defaultValue={props.initial?.name}
-            autoComplete="off"
-            data-testid="area-name"
-          />
-        </Field>
+        <CodeNameFields testIdPrefix="area" initial={props.initial} fieldErrors={fe} />
       </div>
       <FormButtons pending={props.pending} onCancel={props.onCancel} testId="area-submit" />
     </form>
@@ -102,24 +85,7 @@ export function LineForm(
     <form className="form" onSubmit={submit} noValidate data-testid="line-form">
       <FormError message={props.error.formError} />
       <div className="form-grid">
-        <Field label={t('common.code')} error={fe.code} testId="line-code">
-          <input
-            name="code"
-            type="text"
-            defaultValue={props.initial?.code}
-            autoComplete="off"
-            data-testid="line-code"
-          />
-        </Field>
-        <Field label={t('common.name')} error={fe.name} testId="line-name">
-          <input
-            name="name"
-            type="text"
-            defaultValue={props.initial?.name}
-            autoComplete="off"
-            data-testid="line-name"
-          />
-        </Field>
+        <CodeNameFields testIdPrefix="line" initial={props.initial} fieldErrors={fe} />
         <Field label={t('tree.kind')} error={fe.kind}>
           <select name="kind" defaultValue={props.initial?.kind ?? 'line'}>
             {WORK_CENTER_KINDS.map((k) => (
@@ -194,24 +160,7 @@ export function EquipmentForm(
     <form className="form" onSubmit={submit} noValidate data-testid="equipment-form">
       <FormError message={props.error.formError} />
       <div className="form-grid">
-        <Field label={t('common.code')} error={fe.code} testId="equipment-code">
-          <input
-            name="code"
-            type="text"
-            defaultValue={props.initial?.code}
-            autoComplete="off"
-            data-testid="equipment-code"
-          />
-        </Field>
-        <Field label={t('common.name')} error={fe.name} testId="equipment-name">
-          <input
-            name="name"
-            type="text"
-            defaultValue={props.initial?.name}
-            autoComplete="off"
-            data-testid="equipment-name"
-          />
-        </Field>
+        <CodeNameFields testIdPrefix="equipment" initial={props.initial} fieldErrors={fe} />
         <Field label={t('tree.class')} error={fe.class}>
           <select
             name="class"
