@@ -17,6 +17,28 @@ const KNOWN_TENANT_TABLES = [
   'partnership',
   'audit_event',
   'audit_chain_head',
+  'alloy',
+  'temper',
+  'customer',
+  'product_spec',
+  'sales_order',
+  'sales_order_line',
+  'sales_order_event',
+  'shipment',
+  'shipment_line',
+  'routing_template',
+  'routing_step',
+  'routing_step_equipment',
+  'work_order',
+  'work_order_operation',
+  'operation_report',
+  'equipment_downtime',
+  'plan_version',
+  'plan_assignment',
+  'material_lot',
+  'lot_link',
+  'partner_share',
+  'connector',
 ];
 
 const EXPECTED_POLICIES: Record<string, string[]> = {
@@ -31,6 +53,28 @@ const EXPECTED_POLICIES: Record<string, string[]> = {
   partnership: ['partnership_tenant', 'partnership_partner'],
   audit_event: ['audit_event_tenant'],
   audit_chain_head: ['audit_chain_head_tenant', 'audit_chain_head_definer'],
+  alloy: ['alloy_tenant'],
+  temper: ['temper_tenant'],
+  customer: ['customer_tenant'],
+  product_spec: ['product_spec_tenant'],
+  sales_order: ['sales_order_tenant'],
+  sales_order_line: ['sales_order_line_tenant'],
+  sales_order_event: ['sales_order_event_tenant'],
+  shipment: ['shipment_tenant'],
+  shipment_line: ['shipment_line_tenant'],
+  routing_template: ['routing_template_tenant'],
+  routing_step: ['routing_step_tenant'],
+  routing_step_equipment: ['routing_step_equipment_tenant'],
+  work_order: ['work_order_tenant'],
+  work_order_operation: ['work_order_operation_tenant'],
+  operation_report: ['operation_report_tenant'],
+  equipment_downtime: ['equipment_downtime_tenant'],
+  plan_version: ['plan_version_tenant'],
+  plan_assignment: ['plan_assignment_tenant'],
+  material_lot: ['material_lot_tenant'],
+  lot_link: ['lot_link_tenant'],
+  partner_share: ['partner_share_tenant'],
+  connector: ['connector_tenant', 'connector_definer'],
 };
 
 const DEFINER_FUNCTIONS = [
@@ -40,6 +84,8 @@ const DEFINER_FUNCTIONS = [
   'app_platform_list_tenants',
   // The audit chain's BEFORE INSERT trigger (writes audit_chain_head, which the app role may only read).
   'app_audit_chain',
+  // The broker's connector lookup by MQTT username (before any tenant is known).
+  'app_connector_credentials',
 ];
 
 describeEachDatabase('row-level security catalogue', (t) => {
