@@ -1,12 +1,20 @@
 import { areaRouter } from './routers/area/index.ts';
 import { auditRouter } from './routers/audit/index.ts';
+import { connectorRouter } from './routers/connector/index.ts';
 import { equipmentRouter } from './routers/equipment/index.ts';
+import { lotRouter } from './routers/lot/index.ts';
+import { masterDataRouter } from './routers/master-data/index.ts';
 import { meRouter } from './routers/me/index.ts';
 import { memberRouter } from './routers/member/index.ts';
+import { orderRouter } from './routers/order/index.ts';
+import { planRouter } from './routers/plan/index.ts';
 import { plantRouter } from './routers/plant/index.ts';
 import { platformRouter } from './routers/platform/index.ts';
+import { routingRouter } from './routers/routing/index.ts';
+import { shopFloorRouter } from './routers/shop-floor/index.ts';
 import { tenantRouter } from './routers/tenant/index.ts';
 import { workCenterRouter } from './routers/work-center/index.ts';
+import { workOrderRouter } from './routers/work-order/index.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -19,6 +27,14 @@ export const appRouter = router({
   member: memberRouter,
   platform: platformRouter,
   audit: auditRouter,
+  masterData: masterDataRouter,
+  order: orderRouter,
+  routing: routingRouter,
+  workOrder: workOrderRouter,
+  plan: planRouter,
+  shopFloor: shopFloorRouter,
+  lot: lotRouter,
+  connector: connectorRouter,
 });
 
 export type AppRouter = typeof appRouter;

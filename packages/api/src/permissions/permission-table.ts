@@ -26,27 +26,76 @@ const WRITE_HIERARCHY = [
   'equipment.move',
 ] as const satisfies readonly TTenantAction[];
 
+/** Everything a plant's staff may look at in production: orders, plans, work orders, lots. */
+const READ_PRODUCTION = [
+  'masterData.read',
+  'order.read',
+  'routing.read',
+  'workOrder.read',
+  'plan.read',
+  'operation.read',
+  'lot.read',
+  'connector.read',
+] as const satisfies readonly TTenantAction[];
+
+const READ_ALL = [...READ_HIERARCHY, ...READ_PRODUCTION] as const;
+
+const PLAN_PRODUCTION = [
+  'order.create',
+  'order.update',
+  'order.confirm',
+  'order.cancel',
+  'order.ship',
+  'order.share',
+  'routing.manage',
+  'workOrder.create',
+  'workOrder.release',
+  'plan.run',
+  'plan.edit',
+  'plan.publish',
+  'equipment.downtime',
+] as const satisfies readonly TTenantAction[];
+
+const SHOP_FLOOR = [
+  'operation.report',
+  'lot.create',
+  'lot.split',
+  'lot.merge',
+  'equipment.downtime',
+] as const satisfies readonly TTenantAction[];
+
 /**
  * THE permission table: role -> the tenant actions it grants. Deny by default: an action no role of the member
  * lists is refused (FORBIDDEN) by the tenant procedure before any row is read. Plant scope (a member limited to
  * some plants) is applied on top by the domain functions, in their queries.
  *
- * Partners (supplier, customer) see the tenant's name only here; what a partnership shares with them is decided
- * by its scopes in the partner procedures of later domains (orders, certificates), never by this table.
+ * Partners (supplier, customer) hold `order.read` here, but what they read is narrowed in the domain queries to
+ * what their partnership shares (its scopes and share rows); anything else answers NOT_FOUND.
  */
 export const PERMISSION_TABLE: Readonly<Record<TRole, readonly TTenantAction[]>> = {
   tenant_admin: TENANT_ACTIONS,
-  plant_manager: [...READ_HIERARCHY, ...WRITE_HIERARCHY],
-  planner: READ_HIERARCHY,
-  operator: READ_HIERARCHY,
-  quality_engineer: READ_HIERARCHY,
-  lab_technician: READ_HIERARCHY,
-  maintenance: READ_HIERARCHY,
-  energy_manager: READ_HIERARCHY,
-  hse_officer: READ_HIERARCHY,
-  viewer: READ_HIERARCHY,
-  supplier: ['tenant.read'],
-  customer: ['tenant.read'],
+  plant_manager: [
+    ...READ_ALL,
+    ...WRITE_HIERARCHY,
+    ...PLAN_PRODUCTION,
+    'masterData.manage',
+    'operation.report',
+    'lot.create',
+    'lot.split',
+    'lot.merge',
+    'lot.update',
+    'connector.manage',
+  ],
+  planner: [...READ_ALL, ...PLAN_PRODUCTION, 'masterData.manage'],
+  operator: [...READ_ALL, ...SHOP_FLOOR],
+  quality_engineer: [...READ_ALL, 'masterData.manage', 'lot.update'],
+  lab_technician: READ_ALL,
+  maintenance: [...READ_ALL, 'equipment.downtime'],
+  energy_manager: READ_ALL,
+  hse_officer: READ_ALL,
+  viewer: READ_ALL,
+  supplier: ['tenant.read', 'order.read'],
+  customer: ['tenant.read', 'order.read'],
 };
 
 /** Does any of the roles grant the action? */
