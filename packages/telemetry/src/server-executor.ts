@@ -1,0 +1,46 @@
+import { type ClickHouseSettings, createClient } from '@clickhouse/client';
+import type { SqlExecutor, SqlParams } from './sql-executor.ts';
+
+export interface ServerExecutorConfig {
+  url: string;
+  username?: string;
+  password?: string;
+  requestTimeoutMs?: number;
+}
+
+/** A ClickHouse server over HTTP with @clickhouse/client. Inserts resolve after the server has committed them. */
+export function openServerExecutor(config: ServerExecutorConfig): SqlExecutor {
+  const client = createClient({
+    url: config.url,
+    username: config.username ?? 'default',
+    password: config.password ?? '',
+    request_timeout: config.requestTimeoutMs ?? 30_000,
+    clickhouse_settings: {
+      // The HTTP status must reflect the whole query, so an insert is acknowledged only once committed.
+      wait_end_of_query: 1,
+      output_format_json_quote_64bit_integers: 0,
+    },
+  });
+  return {
+    backend: 'server',
+    async query<T>(sql: string, params?: SqlParams): Promise<T[]> {
+      const result = await client.query({ query: sql, query_params: params ?? {}, format: 'JSONEachRow' });
+      return result.json<T>();
+    },
+    async command(sql: string, params?: SqlParams): Promise<void> {
+      await client.command({ query: sql, query_params: params ?? {} });
+    },
+    async insert(table, rows, settings): Promise<void> {
+      if (rows.length === 0) return;
+      await client.insert({
+        table,
+        values: rows as Record<string, unknown>[],
+        format: 'JSONEachRow',
+        clickhouse_settings: settings as ClickHouseSettings,
+      });
+    },
+    async close(): Promise<void> {
+      await client.close();
+    },
+  };
+}
