@@ -8,6 +8,7 @@ const config: NextConfig = {
     '@ingot/contracts',
     '@ingot/db',
     '@ingot/domain',
+    '@ingot/ui',
     '@ingot/workflows',
   ],
   // Native, WASM and gRPC dependencies stay plain Node requires at run time.
