@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TTelemetryPoint } from '@ingot/contracts';
+import { ZOpcuaSource } from '@ingot/contracts';
+import type { OPCUACertificateManager } from 'node-opcua';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logger.ts';
+import { startTestServer, type TestServer } from '../test-support/opcua-test-server.ts';
+import { OpcuaSource } from './opcua-source.ts';
+import { listRejected, openClientPki, trustCertificateFile } from './pki.ts';
+import type { SourceSink, TSourceState } from './source.ts';
+
+let dir: string;
+let server: TestServer;
+const pkis: OPCUACertificateManager[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ingot-opcua-'));
+  server = await startTestServer({ dir, offerNone: true, users: { reader: 's3cret-pw' } });
+  server.run(50);
+});
+afterAll(async () => {
+  await server?.stop();
+  for (const p of pkis) await p.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function recorder() {
+  const points: TTelemetryPoint[] = [];
+  const states: Array<{ state: TSourceState; error: string | null; kind?: 'security' }> = [];
+  const sink: SourceSink = {
+    points: (p) => points.push(...p),
+    state: (state, error, kind) => states.push({ state, error, kind }),
+  };
+  return { points, states, sink };
+}
+
+async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function agentPki(name: string): Promise<{ dataDir: string; cm: OPCUACertificateManager }> {
+  const dataDir = path.join(dir, name);
+  const cm = await openClientPki(dataDir);
+  pkis.push(cm);
+  return { dataDir, cm };
+}
+
+const sourceConfig = (extra: Record<string, unknown> = {}) =>
+  ZOpcuaSource.parse({
+    id: 'cm1',
+    kind: 'opcua',
+    endpointUrl: server.endpointUrl,
+    publishingIntervalMs: 100,
+    samplingIntervalMs: 50,
+    tags: [
+      { nodeId: 'ns=1;s=CM1.Seq', equipment: 'CM-1', tag: 'seq' },
+      { nodeId: 'ns=1;s=CM1.SpeedSp', equipment: 'CM-1', tag: 'speed_sp' },
+    ],
+    ...extra,
+  });
+
+describe('OPC UA source against a real node-opcua server', () => {
+  it('rejects an untrusted server certificate, files it in rejected/, and connects once trusted', async () => {
+    const { dataDir, cm } = await agentPki('agent-untrusted');
+    const r = recorder();
+    const source = new OpcuaSource(
+      sourceConfig(),
+      { certificateManager: cm, applicationName: 'test', log: silentLogger },
+      r.sink,
+    );
+    await source.start();
+    await until(() => r.states.some((s) => s.state === 'error'), 20_000, 'the connection to be refused');
+    const refused = r.states.find((s) => s.state === 'error');
+    expect(refused?.kind).toBe('security');
+    expect(r.points).toHaveLength(0);
+    await until(() => listRejected(dataDir).length > 0, 5000, 'the server certificate in rejected/');
+    await source.stop();
+    await cm.dispose();
+    pkis.splice(pkis.indexOf(cm), 1);
+
+    const [rejected] = listRejected(dataDir);
+    trustCertificateFile(dataDir, rejected ?? '');
+    const cm2 = (await agentPki('agent-untrusted')).cm; // re-read trusted/
+    const r2 = recorder();
+    const trusted = new OpcuaSource(
+      sourceConfig(),
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      r2.sink,
+    );
+    await trusted.start();
+    await until(() => r2.points.filter((p) => p.tag === 'seq').length >= 3, 20_000, 'values after trusting');
+    expect(trusted.status().state).toBe('connected');
+    const seqs = r2.points.filter((p) => p.tag === 'seq').map((p) => p.value as number);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(r2.points[0]).toMatchObject({ equipment: 'CM-1', quality: 'good' });
+    await trusted.stop();
+  });
+
+  it('logs in with a username, polls, and writes a value', async () => {
+    const dataDir = path.join(dir, 'agent-user');
+    trustCertificateFile(dataDir, server.certificateFile);
+    const cm2 = (await agentPki('agent-user')).cm;
+    const r = recorder();
+    const source = new OpcuaSource(
+      sourceConfig({
+        mode: 'poll',
+        pollIntervalMs: 100,
+        auth: { type: 'username', username: 'reader', password: 's3cret-pw' },
+      }),
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      r.sink,
+    );
+    await source.start();
+    await until(() => r.points.filter((p) => p.tag === 'seq').length >= 3, 20_000, 'polled values');
+    await source.write('CM-1', 'speed_sp', 42.5);
+    expect(server.setpoint()).toBe(42.5);
+    await source.stop();
+
+    const bad = recorder();
+    const wrong = new OpcuaSource(
+      sourceConfig({ auth: { type: 'username', username: 'reader', password: 'wrong' } }),
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      bad.sink,
+    );
+    await wrong.start();
+    await until(() => bad.states.some((s) => s.state === 'error'), 20_000, 'a refused login');
+    expect(bad.points).toHaveLength(0);
+    await wrong.stop();
+  });
+});

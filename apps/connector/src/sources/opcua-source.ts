@@ -1,0 +1,363 @@
+import { readFileSync } from 'node:fs';
+import type { TOpcuaSource, TOpcuaTag, TPointValue, TSourceStatus, TTelemetryPoint } from '@ingot/contracts';
+import {
+  AttributeIds,
+  type ClientMonitoredItemGroup,
+  type ClientSession,
+  ClientSubscription,
+  DataChangeFilter,
+  DataChangeTrigger,
+  type DataValue,
+  DeadbandType,
+  MessageSecurityMode,
+  type OPCUACertificateManager,
+  OPCUAClient,
+  SecurityPolicy,
+  TimestampsToReturn,
+  type UserIdentityInfo,
+  UserTokenType,
+} from 'node-opcua';
+import type { Logger } from '../logger.ts';
+import { backoffMs, type Source, SourceBase, type SourceSink } from './source.ts';
+
+export interface OpcuaSourceOptions {
+  /** The agent's client PKI (own certificate, trusted/rejected server certificates). */
+  certificateManager: OPCUACertificateManager;
+  applicationName: string;
+  log: Logger;
+}
+
+/** Error texts node-opcua uses when the server's certificate is not trusted or the policy does not match. */
+const SECURITY_ERROR =
+  /certificate|untrusted|BadSecurity|security ?policy|no endpoint|endpoint.*not found|BadIdentity|BadUser/i;
+
+function pemToDer(pem: string): Buffer {
+  const body = pem.replace(/-----(BEGIN|END) [^-]+-----/g, '').replace(/\s+/g, '');
+  return Buffer.from(body, 'base64');
+}
+
+function toPointValue(v: unknown): TPointValue | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string') return v.slice(0, 256);
+  if (v instanceof Date) return v.getTime();
+  // Int64/UInt64 arrive as [high, low].
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) {
+    return (v[0] as number) * 2 ** 32 + (v[1] as number);
+  }
+  return String(v).slice(0, 256);
+}
+
+/**
+ * One OPC UA server. Subscribes to monitored items (sampling interval, publishing interval, deadband) or
+ * polls with Read for servers without subscriptions. The server's certificate must be in the agent's
+ * trusted folder (unknown certificates are put in rejected/ and the connection is refused). Reconnects with
+ * back-off and rebuilds session and subscription when the server restarts.
+ */
+export class OpcuaSource extends SourceBase implements Source {
+  readonly id: string;
+  readonly kind = 'opcua' as const;
+  private client: OPCUAClient | null = null;
+  private session: ClientSession | null = null;
+  private subscription: ClientSubscription | null = null;
+  private group: ClientMonitoredItemGroup | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private attempt = 0;
+  private generation = 0;
+  private readonly byKey = new Map<string, TOpcuaTag>();
+  private readonly lastPolled = new Map<string, TPointValue | null>();
+  private readonly log: Logger;
+
+  constructor(
+    private readonly cfg: TOpcuaSource,
+    private readonly opts: OpcuaSourceOptions,
+    sink: SourceSink,
+  ) {
+    super(sink);
+    this.id = cfg.id;
+    this.log = opts.log.child({ source: cfg.id });
+    for (const t of cfg.tags) this.byKey.set(`${t.equipment}/${t.tag}`, t);
+  }
+
+  has(equipment: string, tag: string): boolean {
+    return this.byKey.has(`${equipment}/${tag}`);
+  }
+
+  status(): TSourceStatus {
+    return {
+      id: this.id,
+      kind: 'opcua',
+      state: this.stateValue,
+      tags: this.cfg.tags.length,
+      lastValueAt: this.lastValueAt,
+      lastError: this.lastError,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    void this.connectLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.generation += 1;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.teardown();
+    this.setState('disconnected');
+  }
+
+  private identity(): UserIdentityInfo {
+    const a = this.cfg.auth;
+    if (a.type === 'username') {
+      const password = a.passwordFile
+        ? readFileSync(a.passwordFile, 'utf8').replace(/\r?\n$/, '')
+        : (a.password ?? '');
+      return { type: UserTokenType.UserName, userName: a.username, password };
+    }
+    if (a.type === 'certificate') {
+      return {
+        type: UserTokenType.Certificate,
+        certificateData: pemToDer(readFileSync(a.certificateFile, 'utf8')),
+        privateKey: readFileSync(a.privateKeyFile, 'utf8'),
+      };
+    }
+    return { type: UserTokenType.Anonymous };
+  }
+
+  private async connectLoop(): Promise<void> {
+    const gen = ++this.generation;
+    while (!this.stopped && gen === this.generation) {
+      this.setState('connecting', this.lastError);
+      try {
+        await this.connectOnce(gen);
+        this.attempt = 0;
+        return;
+      } catch (e) {
+        const message = (e as Error).message.split('\n')[0] ?? 'connection failed';
+        const security = SECURITY_ERROR.test(message);
+        this.log.warn('OPC UA connection failed', { error: message, security });
+        await this.teardown();
+        if (this.stopped || gen !== this.generation) return;
+        this.setState('error', message, security ? 'security' : undefined);
+        const delay = backoffMs(this.attempt++, 500, 30_000);
+        await new Promise<void>((resolve) => {
+          this.retryTimer = setTimeout(resolve, delay);
+        });
+      }
+    }
+  }
+
+  private async connectOnce(gen: number): Promise<void> {
+    const client = OPCUAClient.create({
+      applicationName: this.opts.applicationName,
+      applicationUri: `urn:ingot:connector:${this.opts.applicationName}`,
+      clientCertificateManager: this.opts.certificateManager,
+      securityMode: MessageSecurityMode[this.cfg.securityMode],
+      securityPolicy: SecurityPolicy[this.cfg.securityPolicy],
+      endpointMustExist: false,
+      keepSessionAlive: true,
+      requestedSessionTimeout: 60_000,
+      // The first connection fails fast (our loop retries); once connected, node-opcua reconnects itself.
+      connectionStrategy: { maxRetry: 0, initialDelay: 500, maxDelay: 10_000 },
+    });
+    this.client = client;
+    await client.connect(this.cfg.endpointUrl);
+    // Reconnection after a loss of connection: node-opcua retries forever from here.
+    client.connectionStrategy.maxRetry = -1;
+    client.on('connection_lost', () => {
+      if (gen !== this.generation) return;
+      this.log.warn('OPC UA connection lost: reconnecting');
+      this.setState('connecting', 'connection lost');
+    });
+    client.on('after_reconnection', () => {
+      if (gen !== this.generation) return;
+      this.log.info('OPC UA connection re-established');
+      this.setState('connected');
+    });
+    const session = await client.createSession(this.identity());
+    this.session = session;
+    session.on('session_closed', () => this.restart(gen, 'session closed by the server'));
+    if (this.cfg.mode === 'poll') {
+      this.startPolling(gen);
+    } else {
+      await this.subscribe(gen, session);
+    }
+    this.log.info('OPC UA source connected', { endpoint: this.cfg.endpointUrl, mode: this.cfg.mode });
+    this.setState('connected');
+  }
+
+  /** Drops everything and connects from scratch (the server lost our session or subscription). */
+  private restart(gen: number, reason: string): void {
+    if (this.stopped || gen !== this.generation) return;
+    this.log.warn('OPC UA source restarting', { reason });
+    this.setState('connecting', reason);
+    void this.teardown().then(() => {
+      if (!this.stopped && gen === this.generation) void this.connectLoop();
+    });
+  }
+
+  private async subscribe(gen: number, session: ClientSession): Promise<void> {
+    const subscription = ClientSubscription.create(session, {
+      requestedPublishingInterval: this.cfg.publishingIntervalMs,
+      requestedLifetimeCount: 600,
+      requestedMaxKeepAliveCount: 10,
+      maxNotificationsPerPublish: 0,
+      publishingEnabled: true,
+      priority: 10,
+    });
+    this.subscription = subscription;
+    subscription.on('terminated', () => this.restart(gen, 'subscription terminated'));
+    await new Promise<void>((resolve, reject) => {
+      subscription.once('started', () => resolve());
+      subscription.once('internal_error', reject);
+    });
+    const items = this.cfg.tags.map((t) => ({ nodeId: t.nodeId, attributeId: AttributeIds.Value }));
+    const params = this.cfg.tags.map((t) => {
+      const deadband = t.deadband ?? this.cfg.deadband;
+      return {
+        samplingInterval: t.samplingIntervalMs ?? this.cfg.samplingIntervalMs,
+        discardOldest: true,
+        queueSize: this.cfg.queueSize,
+        filter: deadband
+          ? new DataChangeFilter({
+              trigger: DataChangeTrigger.StatusValue,
+              deadbandType: deadband.type === 'percent' ? DeadbandType.Percent : DeadbandType.Absolute,
+              deadbandValue: deadband.value,
+            })
+          : null,
+      };
+    });
+    // One group, one parameter set per distinct sampling/deadband: monitorItems takes one set, so group by it.
+    const first = params[0];
+    if (!first) return;
+    const uniform = params.every((p) => JSON.stringify(p) === JSON.stringify(first));
+    if (uniform) {
+      this.group = await subscription.monitorItems(items, first, TimestampsToReturn.Both);
+      this.group.on('changed', (_item, dataValue, index) => {
+        const tag = this.cfg.tags[index];
+        if (tag) this.emitValues([[tag, dataValue]]);
+      });
+      this.group.on('err', (message) => this.log.warn('monitored items error', { error: String(message) }));
+    } else {
+      await Promise.all(
+        this.cfg.tags.map(async (tag, i) => {
+          const item = await subscription.monitor(
+            items[i] ?? { nodeId: tag.nodeId },
+            params[i] ?? first,
+            TimestampsToReturn.Both,
+          );
+          item.on('changed', (dataValue) => this.emitValues([[tag, dataValue]]));
+          item.on('err', (message) =>
+            this.log.warn('monitored item error', { tag: tag.tag, error: String(message) }),
+          );
+        }),
+      );
+    }
+  }
+
+  private startPolling(gen: number): void {
+    const nodes = this.cfg.tags.map((t) => ({ nodeId: t.nodeId, attributeId: AttributeIds.Value }));
+    const tick = async () => {
+      if (this.stopped || gen !== this.generation || !this.session) return;
+      try {
+        const values = await this.session.read(nodes, 0);
+        const changed: Array<[TOpcuaTag, DataValue]> = [];
+        values.forEach((dv, i) => {
+          const tag = this.cfg.tags[i];
+          if (!tag) return;
+          const key = `${tag.equipment}/${tag.tag}`;
+          const v = toPointValue(dv.value?.value);
+          const prev = this.lastPolled.get(key);
+          const deadband = tag.deadband ?? this.cfg.deadband;
+          // Client-side absolute deadband (percent needs the EU range and applies to subscriptions only).
+          if (
+            prev !== undefined &&
+            deadband?.type === 'absolute' &&
+            typeof v === 'number' &&
+            typeof prev === 'number' &&
+            Math.abs(v - prev) <= deadband.value
+          ) {
+            return;
+          }
+          this.lastPolled.set(key, v);
+          changed.push([tag, dv]);
+        });
+        this.emitValues(changed);
+        if (this.stateValue !== 'connected') this.setState('connected');
+      } catch (e) {
+        this.log.warn('OPC UA poll failed', { error: (e as Error).message });
+        this.setState('connecting', (e as Error).message);
+      }
+      if (!this.stopped && gen === this.generation)
+        this.pollTimer = setTimeout(tick, this.cfg.pollIntervalMs);
+    };
+    this.pollTimer = setTimeout(tick, 0);
+  }
+
+  private emitValues(values: Array<[TOpcuaTag, DataValue]>): void {
+    if (values.length === 0) return;
+    const now = Date.now();
+    const points: TTelemetryPoint[] = values.map(([tag, dv]) => {
+      const sc = dv.statusCode;
+      const quality = sc.isGood() ? 'good' : sc.isBad() ? 'bad' : 'uncertain';
+      const ts = (dv.sourceTimestamp ?? dv.serverTimestamp)?.getTime() ?? now;
+      return {
+        equipment: tag.equipment,
+        tag: tag.tag,
+        ts: ts > 946_684_800_000 ? ts : now,
+        value: quality === 'bad' ? null : toPointValue(dv.value?.value),
+        quality,
+      };
+    });
+    this.lastValueAt = now;
+    this.sink.points(points);
+  }
+
+  async write(equipment: string, tag: string, value: TPointValue): Promise<void> {
+    const t = this.byKey.get(`${equipment}/${tag}`);
+    if (!t) throw new Error(`${equipment}/${tag} is not mapped by source ${this.id}`);
+    const session = this.session;
+    if (!session || this.stateValue !== 'connected') throw new Error(`source ${this.id} is not connected`);
+    const current = await session.read({ nodeId: t.nodeId, attributeId: AttributeIds.Value });
+    const status = await session.write({
+      nodeId: t.nodeId,
+      attributeId: AttributeIds.Value,
+      value: { value: { dataType: current.value.dataType, value } },
+    });
+    if (!status.isGood()) throw new Error(`server refused the write: ${status.toString()}`);
+  }
+
+  private async teardown(): Promise<void> {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    const client = this.client;
+    const session = this.session;
+    const subscription = this.subscription;
+    this.client = null;
+    this.session = null;
+    this.subscription = null;
+    this.group = null;
+    const quietly = async (p: Promise<unknown> | undefined) => {
+      try {
+        await Promise.race([p, new Promise((r) => setTimeout(r, 2000))]);
+      } catch {
+        /* already gone */
+      }
+    };
+    if (subscription) subscription.removeAllListeners('terminated');
+    if (session) {
+      session.removeAllListeners('session_closed');
+      await quietly(subscription?.terminate());
+      await quietly(session.close(true));
+    }
+    if (client) {
+      client.removeAllListeners();
+      await quietly(client.disconnect());
+    }
+  }
+}
