@@ -16,4 +16,10 @@ export { type DelayCause, explainLateness, type LatenessExplanation } from './ex
 export * from './model.ts';
 export { FjspFormatError, type FjspReadResult, type ReadFjspOptions, readFjsp } from './read-fjsp.ts';
 export { generateRollingPlant, type RollingPlantOptions } from './rolling-plant-generator.ts';
-export { type SolveOptions, type SolveResult, scheduleByRule, solveSchedule } from './solve-schedule.ts';
+export {
+  type SolveOptions,
+  type SolveProgress,
+  type SolveResult,
+  scheduleByRule,
+  solveSchedule,
+} from './solve-schedule.ts';

@@ -25,6 +25,22 @@ export interface SolveOptions {
   batchWaitFactor?: number;
   /** Called whenever the best objective improves. */
   onImprove?: (objective: number, elapsedMs: number) => void;
+  /**
+   * Cooperative cancellation: polled between iterations of every phase (dispatch starts, restarts, the
+   * search). Once it answers true the solver stops searching and returns the best schedule found so far
+   * (`stats.stopped` is true). Keep it cheap (e.g. `Atomics.load` of a shared flag): it is called often.
+   */
+  shouldStop?: () => boolean;
+  /** Called at most every `progressIntervalMs` (default 500) while the solver runs, e.g. to heartbeat. */
+  onProgress?: (progress: SolveProgress) => void;
+  progressIntervalMs?: number;
+}
+
+export interface SolveProgress {
+  elapsedMs: number;
+  /** Best objective (total) found so far; +Infinity before the first schedule. */
+  bestObjective: number;
+  phase: 'starts' | 'search';
 }
 
 export interface SolveResult {
@@ -42,6 +58,8 @@ export interface SolveResult {
     bestFoundAtMs: number;
     /** Objective of every constructive start (dispatch rules). */
     starts: { rule: string; objective: number }[];
+    /** True when `shouldStop` ended the run before its budget. */
+    stopped: boolean;
   };
 }
 
@@ -91,9 +109,29 @@ export function makespanLowerBound(ci: CompiledInstance): number {
  * budget, not the clock, ends the run.
  */
 export function solveSchedule(instance: SchedulingInstance, options: SolveOptions = {}): SolveResult {
-  const now = options.now ?? (() => performance.now());
-  const t0 = now();
+  const wallClock = options.now ?? (() => performance.now());
+  const t0 = wallClock();
   const deadline = t0 + (options.timeLimitMs ?? 10_000);
+  // The searches only ever ask the clock whether the deadline has passed: a stop request makes every later
+  // reading +Infinity, which ends whichever loop is running at its next check. Progress reports ride on the
+  // same readings. Statistics use the plain wall clock.
+  let stopped = false;
+  let phase: SolveProgress['phase'] = 'starts';
+  let bestTotal = Number.POSITIVE_INFINITY;
+  const interval = options.progressIntervalMs ?? 500;
+  let nextReport = t0 + interval;
+  const hooked = options.shouldStop !== undefined || options.onProgress !== undefined;
+  const now = !hooked
+    ? wallClock
+    : () => {
+        if (!stopped && options.shouldStop?.()) stopped = true;
+        const t = wallClock();
+        if (options.onProgress && t >= nextReport) {
+          nextReport = t + interval;
+          options.onProgress({ elapsedMs: t - t0, bestObjective: bestTotal, phase });
+        }
+        return stopped ? Number.POSITIVE_INFINITY : t;
+      };
   const seed = options.seed ?? 1;
   const rng = createPrng(seed);
   const ci = compileInstance(instance);
@@ -105,6 +143,11 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
   let bestCost = Number.POSITIVE_INFINITY;
   const candidates: SequenceSolution[] = [];
   for (const { name, rule } of startingRules(ci)) {
+    // Every start runs as before, unless a stop was requested (at least one runs: a schedule is always returned).
+    if (best && hooked) {
+      now();
+      if (stopped) break;
+    }
     const sol = dispatch(ci, decoder, rule);
     if (!decoder.decode(sol)) continue;
     starts.push({ rule: name, objective: decoder.value.total });
@@ -113,8 +156,10 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     if (c < bestCost) {
       bestCost = c;
       best = sol;
+      bestTotal = Math.min(bestTotal, decoder.value.total);
     }
   }
+  phase = 'search';
   if (!best) throw new Error('solveSchedule: no dispatch rule produced a schedule');
 
   const plainMakespan =
@@ -123,7 +168,7 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     (w.weightedTardiness === 0 || !ci.hasDueDates) &&
     (w.setupTime === 0 || !ci.hasSetups);
   let iterations = 0;
-  let bestAt = now() - t0;
+  let bestAt = wallClock() - t0;
   let method: SolveResult['stats']['method'] = 'local-search';
   if (plainMakespan) {
     method = 'fjsp-tabu';
@@ -139,7 +184,8 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
       targetMakespan: makespanLowerBound(ci),
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
       onImprove: (c: number) => {
-        bestAt = now() - t0;
+        bestAt = wallClock() - t0;
+        bestTotal = c;
         options.onImprove?.(c, bestAt);
       },
     });
@@ -148,8 +194,8 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
   } else {
     // Randomised dispatch restarts (ATCS with sampled parameters, batch-wait factors and job biases):
     // dispatch outcomes are very sensitive to these, so sampling them is a cheap global search.
-    const restartBudget = (deadline - now()) * 0.3;
-    const restartDeadline = now() + restartBudget;
+    const restartBudget = (deadline - wallClock()) * 0.3;
+    const restartDeadline = wallClock() + restartBudget;
     const maxRestarts =
       options.maxIterations !== undefined ? Math.max(2, Math.floor(options.maxIterations / 2000)) : 10_000;
     let bestWait = options.batchWaitFactor ?? 0.3;
@@ -175,7 +221,8 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
         bestCost = c;
         best = sol;
         bestWait = wait;
-        bestAt = now() - t0;
+        bestAt = wallClock() - t0;
+        bestTotal = decoder.value.total;
         options.onImprove?.(decoder.value.total, bestAt);
       }
     }
@@ -188,7 +235,7 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     });
     iterations += res.iterations;
     best = res.best;
-    if (res.bestAt !== undefined) bestAt = res.bestAt - t0;
+    if (res.bestAt !== undefined && Number.isFinite(res.bestAt)) bestAt = res.bestAt - t0;
   }
   if (!decoder.decode(best)) throw new Error('solveSchedule: best solution does not decode');
   const schedule = scheduleFromDecoder(ci, decoder, best.assign);
@@ -197,7 +244,15 @@ export function solveSchedule(instance: SchedulingInstance, options: SolveOption
     schedule,
     objective,
     explanations: explainLateness(instance, schedule),
-    stats: { method, seed, iterations, elapsedMs: now() - t0, bestFoundAtMs: bestAt, starts },
+    stats: {
+      method,
+      seed,
+      iterations,
+      elapsedMs: wallClock() - t0,
+      bestFoundAtMs: bestAt,
+      starts,
+      stopped,
+    },
   };
 }
 
