@@ -1,1 +1,31 @@
-export {};
+export {
+  AXIS_HEIGHT,
+  GanttChart,
+  type TGanttChartProps,
+  type TGanttLabels,
+  type TGanttMove,
+} from './gantt/gantt-chart.tsx';
+export {
+  eligibleRowIds,
+  neighbour,
+  nudge,
+  proposeDrag,
+  proposeMove,
+  type TMoveProposal,
+} from './gantt/interaction.ts';
+export {
+  layoutGantt,
+  type TGanttItem,
+  type TGanttItemStatus,
+  type TGanttLayout,
+  type TGanttRow,
+  type TGanttWindow,
+} from './gantt/layout.ts';
+export {
+  chartWindow,
+  createTimeScale,
+  HOUR_MS,
+  MINUTE_MS,
+  ZOOM_LEVELS,
+  zoneOffsetMinutes,
+} from './gantt/time-scale.ts';
