@@ -19,6 +19,17 @@ export interface TIdentityDirectory {
   grantRoles(input: { email: string; roles: readonly string[] }): Promise<void>;
   /** Takes the person out of the tenant's group (the account stays: other tenants, other partners). */
   removeFromTenant(input: { email: string; tenantSlug: string }): Promise<void>;
+  /**
+   * Requires a second factor at sign-in from every member of the tenant (MLPS level 3), or stops requiring it
+   * for being a member (administrators keep it through their role). Granted to the tenant's group, so members
+   * added later inherit it and other tenants of the same person are unaffected.
+   */
+  setTenantSecondFactor(input: { tenant: { id: string; slug: string }; required: boolean }): Promise<void>;
+  /**
+   * A new temporary password for an account nobody has signed in to yet (changed at first sign-in); shown once
+   * to whoever hands it over, never stored by us. NOT_FOUND-like `null` when there is no such account.
+   */
+  issueTemporaryPassword(input: { email: string }): Promise<string | null>;
 }
 
 export interface TMemberIdentity {

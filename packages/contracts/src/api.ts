@@ -109,7 +109,12 @@ export const ZUpdateMemberInput = z.object({
 export type TUpdateMemberInput = z.infer<typeof ZUpdateMemberInput>;
 
 // Tenants
-export const ZUpdateTenantInput = z.object({ name: ZName.optional(), defaultLocale: ZLocale.optional() });
+export const ZUpdateTenantInput = z.object({
+  name: ZName.optional(),
+  defaultLocale: ZLocale.optional(),
+  /** MLPS level 3: a second factor at sign-in for every member, not only administrators. */
+  requireSecondFactor: z.boolean().optional(),
+});
 export type TUpdateTenantInput = z.infer<typeof ZUpdateTenantInput>;
 export const ZSetMyLocaleInput = z.object({ locale: ZLocale });
 

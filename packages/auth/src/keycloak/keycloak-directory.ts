@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import type { TIdentityDirectory, TMemberIdentity } from '../identity-directory.ts';
-import { PORTAL_CLIENT_ID, realmRoleOf } from './keycloak-settings.ts';
+import { OTP_REQUIRED_ROLE, PORTAL_CLIENT_ID, realmRoleOf } from './keycloak-settings.ts';
 
 /** The parent group of the tenants' groups (`/tenants/<slug>`). */
 export const TENANTS_GROUP = 'tenants';
@@ -130,6 +130,38 @@ export function createKeycloakDirectory(opts: {
       await addRealmRoles(user.id, input.roles);
       await admin.users.addToGroup({ id: user.id, groupId: await tenantGroup(input.tenant) });
       return identity;
+    },
+
+    async setTenantSecondFactor(input) {
+      const groupId = await tenantGroup(input.tenant);
+      const mapped = await admin.groups.listRealmRoleMappings({ id: groupId });
+      const current = mapped.find((r) => r.name === OTP_REQUIRED_ROLE);
+      if (input.required && !current) {
+        // The group's mappable roles carry ids without the view-realm right the service account lacks.
+        const available = await admin.groups.listAvailableRealmRoleMappings({ id: groupId });
+        const role = available.find((r) => r.name === OTP_REQUIRED_ROLE);
+        if (!role?.id) throw new Error(`realm role ${OTP_REQUIRED_ROLE} is missing (realm not imported?)`);
+        await admin.groups.addRealmRoleMappings({
+          id: groupId,
+          roles: [{ id: role.id, name: OTP_REQUIRED_ROLE }],
+        });
+      } else if (!input.required && current?.id) {
+        await admin.groups.delRealmRoleMappings({
+          id: groupId,
+          roles: [{ id: current.id, name: OTP_REQUIRED_ROLE }],
+        });
+      }
+    },
+
+    async issueTemporaryPassword(input) {
+      const user = await findUser(input.email.trim().toLowerCase());
+      if (!user?.id) return null;
+      const password = temporaryPassword();
+      await admin.users.resetPassword({
+        id: user.id,
+        credential: { type: 'password', value: password, temporary: true },
+      });
+      return password;
     },
 
     async grantRoles(input) {

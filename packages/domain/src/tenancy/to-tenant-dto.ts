@@ -7,6 +7,7 @@ export interface TTenantDto {
   kind: TTenantKind;
   defaultLocale: TLocale;
   status: 'active' | 'suspended';
+  requireSecondFactor: boolean;
   createdAt: Date;
 }
 
@@ -17,6 +18,7 @@ export function toTenantDto(row: {
   kind: TTenantKind;
   defaultLocale: string;
   status: 'active' | 'suspended';
+  requireSecondFactor: boolean;
   createdAt: Date;
 }): TTenantDto {
   return {
@@ -26,6 +28,7 @@ export function toTenantDto(row: {
     kind: row.kind,
     defaultLocale: row.defaultLocale === 'en' ? 'en' : 'zh-CN',
     status: row.status,
+    requireSecondFactor: row.requireSecondFactor,
     createdAt: row.createdAt,
   };
 }

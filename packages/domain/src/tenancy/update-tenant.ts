@@ -5,7 +5,10 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { TTenantContext } from './tenant-context.ts';
 import { type TTenantDto, toTenantDto } from './to-tenant-dto.ts';
 
-/** Renames the active tenant or changes its default locale. The slug never changes (it names workflow ids). */
+/**
+ * Renames the active tenant, changes its default locale or its second-factor rule. The slug never changes (it names
+ * workflow ids). The identity server's side of the second-factor rule is the API's job (it holds the directory).
+ */
 export async function updateTenant(
   tx: TenantTx,
   ctx: TTenantContext,
