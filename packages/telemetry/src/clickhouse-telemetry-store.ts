@@ -63,6 +63,26 @@ const toBucket = (r: BucketRow): SeriesBucket => ({
   badCount: num(r.bad),
 });
 
+function rawSeries(raw: { t: number | string; v: number | null; bad: number }[]): Series {
+  return {
+    source: 'raw',
+    bucketMs: 0,
+    buckets: raw.map((r) => {
+      const bad = num(r.bad) === 1;
+      const v = bad ? null : numOrNull(r.v);
+      return {
+        ts: new Date(num(r.t)),
+        min: v,
+        max: v,
+        avg: v,
+        last: v,
+        count: v === null ? 0 : 1,
+        badCount: bad ? 1 : 0,
+      };
+    }),
+  };
+}
+
 /**
  * The store over any ClickHouse engine (chDB or a server). All SQL lives here and is the same for both backends:
  * values are bound as `{name:Type}` parameters; only the validated database name is interpolated.
@@ -303,65 +323,58 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
     const key = `tenant_id = {tenant:String} AND plant_id = {plant:String} AND equipment = {equipment:String}
        AND tag = {tag:String}`;
 
-    // Few enough points for the chart? Then draw them as they are. LIMIT keeps this probe cheap on dense data.
-    const raw = await this.sql.query<{ t: number | string; v: number | null; bad: number }>(
-      `SELECT toUnixTimestamp64Milli(ts) AS t, value AS v, quality = 'bad' AS bad
-       FROM ${this.db}.points
-       WHERE ${key} AND ts >= fromUnixTimestamp64Milli({from:Int64}) AND ts < fromUnixTimestamp64Milli({to:Int64})
-       ORDER BY ts
-       LIMIT {limit:UInt32}`,
-      { ...params, limit: widthPx + 1 },
-    );
-    if (raw.length <= widthPx) {
-      return {
-        source: 'raw',
-        bucketMs: 0,
-        buckets: raw.map((r) => {
-          const bad = num(r.bad) === 1;
-          const v = bad ? null : numOrNull(r.v);
-          return {
-            ts: new Date(num(r.t)),
-            min: v,
-            max: v,
-            avg: v,
-            last: v,
-            count: v === null ? 0 : 1,
-            badCount: bad ? 1 : 0,
-          };
-        }),
-      };
-    }
-
     const bucketMs = chooseBucketMs(to - from, widthPx);
+    const source = bucketSource(bucketMs);
     const { count, unit } = bucketInterval(bucketMs);
     const interval = `toInterval${unit[0]?.toUpperCase()}${unit.slice(1)}({n:UInt32})`;
-    const source = bucketSource(bucketMs);
-    const rows =
-      source === 'points'
-        ? await this.sql.query<BucketRow>(
-            `SELECT toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(ts, ${interval}, {tz:String}), 3)) AS t,
-                    min(v) AS mn, max(v) AS mx, avg(v) AS av, argMax(v, ts) AS lst, count(v) AS cnt,
-                    countIf(quality = 'bad') AS bad
-             FROM (
-               SELECT ts, quality, if(quality = 'bad', NULL, value) AS v
-               FROM ${this.db}.points
-               WHERE ${key}
-                 AND ts >= fromUnixTimestamp64Milli({from:Int64}) AND ts < fromUnixTimestamp64Milli({to:Int64})
-             )
-             GROUP BY t ORDER BY t`,
-            { ...params, n: count },
-          )
-        : await this.sql.query<BucketRow>(
-            `SELECT toUnixTimestamp(toStartOfInterval(minute, ${interval}, {tz:String})) * 1000 AS t,
-                    min(min_v) AS mn, max(max_v) AS mx, avgMerge(avg_v) AS av, argMaxMerge(last_v) AS lst,
-                    countMerge(count_v) AS cnt, sum(bad_count) AS bad
-             FROM ${this.db}.points_1m
-             WHERE ${key}
-               AND minute >= toStartOfMinute(fromUnixTimestamp64Milli({from:Int64}))
-               AND minute < fromUnixTimestamp64Milli({to:Int64})
-             GROUP BY t ORDER BY t`,
-            { ...params, n: count },
-          );
+    const rawQuery = () =>
+      this.sql.query<{ t: number | string; v: number | null; bad: number }>(
+        `SELECT toUnixTimestamp64Milli(ts) AS t, value AS v, quality = 'bad' AS bad
+         FROM ${this.db}.points
+         WHERE ${key} AND ts >= fromUnixTimestamp64Milli({from:Int64}) AND ts < fromUnixTimestamp64Milli({to:Int64})
+         ORDER BY ts
+         LIMIT {limit:UInt32}`,
+        { ...params, limit: widthPx + 1 },
+      );
+
+    if (source === 'points') {
+      // A short range: are there few enough points to draw them as they are? LIMIT keeps the probe cheap.
+      const raw = await rawQuery();
+      if (raw.length <= widthPx) return rawSeries(raw);
+      const rows = await this.sql.query<BucketRow>(
+        `SELECT toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(ts, ${interval}, {tz:String}), 3)) AS t,
+                min(v) AS mn, max(v) AS mx, avg(v) AS av, argMax(v, ts) AS lst, count(v) AS cnt,
+                countIf(quality = 'bad') AS bad
+         FROM (
+           SELECT ts, quality, if(quality = 'bad', NULL, value) AS v
+           FROM ${this.db}.points
+           WHERE ${key}
+             AND ts >= fromUnixTimestamp64Milli({from:Int64}) AND ts < fromUnixTimestamp64Milli({to:Int64})
+         )
+         GROUP BY t ORDER BY t`,
+        { ...params, n: count },
+      );
+      return { source, bucketMs, buckets: rows.map(toBucket) };
+    }
+
+    // A long range: buckets from the rollup, whose sample counts also tell whether the raw points would fit
+    // (probing the points table in time order would touch every daily partition of the range).
+    const rows = await this.sql.query<BucketRow & { samples: number | string }>(
+      `SELECT toUnixTimestamp(toStartOfInterval(minute, ${interval}, {tz:String})) * 1000 AS t,
+              min(min_v) AS mn, max(max_v) AS mx, avgMerge(avg_v) AS av, argMaxMerge(last_v) AS lst,
+              countMerge(count_v) AS cnt, sum(bad_count) AS bad, sum(samples) AS samples
+       FROM ${this.db}.points_1m
+       WHERE ${key}
+         AND minute >= toStartOfMinute(fromUnixTimestamp64Milli({from:Int64}))
+         AND minute < fromUnixTimestamp64Milli({to:Int64})
+       GROUP BY t ORDER BY t`,
+      { ...params, n: count },
+    );
+    const samples = rows.reduce((a, r) => a + num(r.samples), 0);
+    if (samples <= widthPx) {
+      const raw = await rawQuery();
+      if (raw.length <= widthPx) return rawSeries(raw);
+    }
     return { source, bucketMs, buckets: rows.map(toBucket) };
   }
 

@@ -55,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
         count_v AggregateFunction(count, Nullable(Float64)),
         last_v AggregateFunction(argMax, Nullable(Float64), DateTime64(3, 'UTC')),
         bad_count SimpleAggregateFunction(sum, UInt64),
+        samples SimpleAggregateFunction(sum, UInt64),
         retention_days SimpleAggregateFunction(max, UInt16)
       )
       ENGINE = AggregatingMergeTree
@@ -63,7 +64,8 @@ export const MIGRATIONS: readonly Migration[] = [
       TTL minute + toIntervalDay(retention_days)
       SETTINGS ${dedup}`,
 
-      // Values of `bad` quality are left out of min/max/avg/count/last and counted in bad_count.
+      // Values of `bad` quality are left out of min/max/avg/count/last and counted in bad_count; samples counts
+      // every row (bad and valueless ones too), which is how a long trend decides between raw points and buckets.
       `CREATE MATERIALIZED VIEW IF NOT EXISTS ${db}.points_1m_mv TO ${db}.points_1m AS
       SELECT
         tenant_id, plant_id, equipment, tag,
@@ -74,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
         countState(if(quality = 'bad', NULL, value)) AS count_v,
         argMaxState(if(quality = 'bad', NULL, value), ts) AS last_v,
         toUInt64(countIf(quality = 'bad')) AS bad_count,
+        toUInt64(count()) AS samples,
         max(retention_days) AS retention_days
       FROM ${db}.points
       GROUP BY tenant_id, plant_id, equipment, tag, minute`,

@@ -273,6 +273,22 @@ export function describeTelemetryStoreContract(name: string, open: () => Promise
         expect(total).toBeGreaterThanOrEqual(c.span / 10_000);
         expect(total).toBeLessThanOrEqual(c.span / 10_000 + 6);
       }
+      // A sparse tag stays raw over a long range: the rollup's sample count says it fits.
+      await h.store.insertPoints(
+        tenant,
+        Array.from({ length: 50 }, (_, i) => point({ tag: 'sparse', ts: now - 29 * DAY + i * 13 * HOUR, value: i })),
+        { dedupToken: 'conn-1:sparse' },
+      );
+      const sparse = await h.store.series(tenant, {
+        plantId: 'plant-1',
+        equipment: 'CM1',
+        tag: 'sparse',
+        from: now - 30 * DAY,
+        to: now,
+        widthPx: 1000,
+      });
+      expect(sparse.source).toBe('raw');
+      expect(sparse.buckets.map((b) => b.avg)).toEqual(Array.from({ length: 50 }, (_, i) => i));
       // A full hour holds 360 samples 0..359 in some rotation: min 0, max 359, avg 179.5.
       const hourly = await h.store.series(tenant, {
         plantId: 'plant-1',
