@@ -1,12 +1,13 @@
 'use client';
 
 import { LOCALES, type TLocale, type TRole } from '@ingot/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAuth } from '../auth/auth-provider.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
+import { useTRPC } from '../trpc/react.tsx';
 
 export interface TPortalMe {
   user: { id: string; email: string; displayName: string; platformAdmin: boolean };
@@ -169,6 +170,11 @@ export function PortalHeader({ me }: { me: TPortalMe }) {
   const router = useRouter();
   const active = me.memberships.find((m) => m.tenantId === me.activeTenantId);
   const isAdmin = active?.roles.includes('tenant_admin') ?? false;
+  // Production pages appear when the API's permission table grants their read action (tenant.get lists them).
+  const trpc = useTRPC();
+  const tenant = useQuery({ ...trpc.tenant.get.queryOptions(), enabled: me.memberships.length > 0 });
+  const actions: readonly string[] = tenant.data?.access.actions ?? [];
+  const can = (action: string) => actions.includes(action);
 
   // The picked tenant is no longer one of the user's (e.g. another user signed in on this browser): pick anew.
   useEffect(() => {
@@ -181,6 +187,11 @@ export function PortalHeader({ me }: { me: TPortalMe }) {
 
   const links = [
     { href: '/plants', label: t('header.plants'), show: me.memberships.length > 0 },
+    { href: '/orders', label: t('header.orders'), show: can('order.read') },
+    { href: '/planning', label: t('header.planning'), show: can('plan.read') },
+    { href: '/shop-floor', label: t('header.shopFloor'), show: can('operation.read') },
+    { href: '/lots', label: t('header.lots'), show: can('lot.read') },
+    { href: '/master-data', label: t('header.masterData'), show: can('masterData.read') },
     { href: '/members', label: t('header.members'), show: isAdmin },
     { href: '/audit', label: t('header.audit'), show: isAdmin },
     { href: '/platform/tenants', label: t('header.platform'), show: me.user.platformAdmin },

@@ -40,6 +40,11 @@ export const messagesEn: TMessages = {
   'header.platformAdmin': 'Platform administrator',
   'header.noTenant': 'You are not a member of any tenant yet.',
   'header.audit': 'Audit trail',
+  'header.orders': 'Orders',
+  'header.planning': 'Planning',
+  'header.shopFloor': 'Shop floor',
+  'header.lots': 'Lots',
+  'header.masterData': 'Master data',
   'audit.title': 'Audit trail',
   'audit.subtitle':
     'A read-only record of every change in this tenant: who, when, from where, what. Tamper-evident (hash-chained), kept at least 180 days.',

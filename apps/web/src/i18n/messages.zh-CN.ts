@@ -38,6 +38,11 @@ export const messagesZhCN = {
   'header.platformAdmin': '平台管理员',
   'header.noTenant': '您还不是任何租户的成员。',
   'header.audit': '审计日志',
+  'header.orders': '订单',
+  'header.planning': '计划排程',
+  'header.shopFloor': '机台作业',
+  'header.lots': '物料批次',
+  'header.masterData': '主数据',
   'audit.title': '审计日志',
   'audit.subtitle':
     '本租户每一次变更的只读记录：谁、何时、从哪里、做了什么。记录以哈希链防篡改，至少保留 180 天。',
