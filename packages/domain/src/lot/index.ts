@@ -1,1 +1,12 @@
-export {};
+export * from './change-lot-status.ts';
+export * from './create-lot.ts';
+export * from './find-lot-in-scope.ts';
+export * from './get-lot.ts';
+export * from './list-lots.ts';
+export * from './lot-dto.ts';
+export * from './lot-genealogy.ts';
+export * from './lot-number.ts';
+export * from './merge-lots.ts';
+export * from './search-lots.ts';
+export * from './split-lot.ts';
+export * from './transform-lot.ts';
