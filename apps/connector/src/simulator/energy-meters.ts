@@ -33,6 +33,8 @@ export const METER_KINDS = ['electricity', 'gas', 'water', 'air'] as const;
 export type TMeterKind = (typeof METER_KINDS)[number];
 
 const PLANT_BASE: Record<string, number> = { RP: 0, EP: 100 };
+/** Registers each plant's meters own from its base address (40; the rest up to the next base is unmapped). */
+export const PLANT_BLOCK = 40;
 
 /** Base loads (lighting, HVAC, pumps, compressors idling), assumed. */
 const BASE_DRAW: Record<string, TUtilityDraw> = {
@@ -179,6 +181,7 @@ export class EnergyMeters {
   private readonly rng: TRng;
   private readonly pressureNoise: Ar1Noise;
   private readonly registers: Uint16Array;
+  private readonly blocks: number[];
 
   constructor(seed: number, plants: readonly string[], models: readonly TEquipmentModel[]) {
     this.rng = createRng(seed, 'energy-meters');
@@ -196,8 +199,8 @@ export class EnergyMeters {
       pressureBar: 6.5,
       seq: 0,
     }));
-    const maxAddress = Math.max(...this.map.map((d) => d.address + registerWidth(d.type)));
-    this.registers = new Uint16Array(maxAddress);
+    this.blocks = plants.map((p) => PLANT_BASE[p] as number);
+    this.registers = new Uint16Array(Math.max(...this.blocks) + PLANT_BLOCK);
     this.encode();
   }
 
@@ -257,9 +260,18 @@ export class EnergyMeters {
     }
   }
 
-  /** Holding registers [address, address + count); throws a Modbus "illegal data address" outside the map. */
+  /**
+   * Holding registers [address, address + count). Each plant's meters own a block of PLANT_BLOCK registers
+   * (unused ones read 0); a read reaching outside every block answers Modbus exception 2, illegal data address.
+   */
   read(address: number, count: number): number[] {
-    if (address < 0 || count < 1 || address + count > this.registers.length) {
+    const inBlock = (a: number) => this.blocks.some((b) => a >= b && a < b + PLANT_BLOCK);
+    if (
+      count < 1 ||
+      !inBlock(address) ||
+      !inBlock(address + count - 1) ||
+      Math.floor(address / 100) !== Math.floor((address + count - 1) / 100)
+    ) {
       throw Object.assign(new Error(`illegal data address ${address}+${count}`), { modbusErrorCode: 0x02 });
     }
     return Array.from(this.registers.subarray(address, address + count));

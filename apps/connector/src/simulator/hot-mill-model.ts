@@ -143,7 +143,7 @@ export class HotMillModel implements TEquipmentModel {
   private targetMm = 3;
   private bandLeftM = 0;
   private exitSpeed = 0;
-  private exitC = 0;
+  private exitC = 30;
   private offGauge = 0;
   private bearingC: number;
   private values: Record<string, TTagValue> = {};
@@ -272,7 +272,7 @@ export class HotMillModel implements TEquipmentModel {
     const motorKw = IDLE_KW + rougherKw + finisherKw;
     const load = Math.min(1.2, (rougherKw + finisherKw) / 12000);
     this.bearingC = lag(this.bearingC, 40 + 30 * load, 600, dtS);
-    this.exitC = finishing ? 320 + 15 * this.temp.step() : lag(this.exitC, 0, 30, dtS);
+    this.exitC = finishing ? 320 + 15 * this.temp.step() : lag(this.exitC, 30, 30, dtS); // pyrometer sees the run-out table
     const exit = finishing
       ? this.targetMm * (1 + this.offGauge) + this.gauge.step() * 0.01 * this.targetMm
       : 0;

@@ -166,6 +166,9 @@ export class SimulatorOpcuaServer {
         applicationName: { text: 'Ingot plant simulator', locale: 'en' },
       },
       buildInfo: { productName: 'Ingot plant simulator', manufacturerName: 'Ingot' },
+      // 0: a monitored item asking samplingInterval 0 on a variable with minimumSamplingInterval 0 is told of
+      // every change (node-opcua otherwise coalesces changes within MinSupportedSampleRate)
+      serverCapabilities: { minSupportedSampleRate: 0 },
       maxConnectionsPerEndpoint: 50,
       isAuditing: false,
     });

@@ -38,13 +38,14 @@ export class SequenceHistory {
     return { tsMs: this.ts[i] as number, seq: this.seq[i] as number };
   }
 
-  /** First index whose time is >= tsMs (size when none). */
-  private lowerBound(tsMs: number): number {
+  /** First index whose time is >= tsMs (or > tsMs when `after`); size when none. */
+  private bound(tsMs: number, after: boolean): number {
     let lo = 0;
     let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.at(mid)?.tsMs ?? Number.POSITIVE_INFINITY) < tsMs) lo = mid + 1;
+      const t = this.at(mid)?.tsMs ?? Number.POSITIVE_INFINITY;
+      if (t < tsMs || (after && t === tsMs)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -55,8 +56,8 @@ export class SequenceHistory {
    * at most `max` of them (0 = no limit).
    */
   range(startMs: number | undefined, endMs: number | undefined, max: number, newestFirst: boolean) {
-    const from = startMs === undefined ? 0 : this.lowerBound(startMs);
-    const to = endMs === undefined ? this.size : this.lowerBound(endMs + 1e-6);
+    const from = startMs === undefined ? 0 : this.bound(startMs, false);
+    const to = endMs === undefined ? this.size : this.bound(endMs, true);
     const out: Array<{ tsMs: number; seq: number }> = [];
     if (newestFirst) {
       for (let k = to - 1; k >= from && (max === 0 || out.length < max); k--)
