@@ -1,1 +1,13 @@
-export {};
+export * from './advance-order.ts';
+export * from './cancel-order.ts';
+export * from './confirm-order.ts';
+export * from './create-order.ts';
+export * from './get-order.ts';
+export * from './list-orders.ts';
+export * from './order-access.ts';
+export * from './order-dto.ts';
+export * from './order-status.ts';
+export * from './promise-date-provider.ts';
+export * from './share-order.ts';
+export * from './ship-order.ts';
+export * from './update-order.ts';

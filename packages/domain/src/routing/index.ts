@@ -1,1 +1,3 @@
-export {};
+export * from './operation-minutes.ts';
+export * from './routings.ts';
+export * from './select-routing.ts';

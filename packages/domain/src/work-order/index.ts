@@ -1,1 +1,3 @@
-export {};
+export * from './generate-work-orders.ts';
+export * from './input-material.ts';
+export * from './work-orders.ts';
