@@ -1,4 +1,8 @@
-import { type ClickHouseSettings, createClient } from '@clickhouse/client';
+import {
+  type ClickHouseClientConfigOptions,
+  type ClickHouseSettings,
+  createClient,
+} from '@clickhouse/client';
 import type { SqlExecutor, SqlParams } from './sql-executor.ts';
 
 export interface ServerExecutorConfig {
@@ -6,6 +10,11 @@ export interface ServerExecutorConfig {
   username?: string;
   password?: string;
   requestTimeoutMs?: number;
+  /**
+   * A @clickhouse/client Connection to use instead of HTTP. Tests pass chDB's in-process Connection
+   * (`chdb/connection`) to run this backend's client code without a server; production leaves it unset.
+   */
+  connection?: ClickHouseClientConfigOptions['connection'];
 }
 
 /** A ClickHouse server over HTTP with @clickhouse/client. Inserts resolve after the server has committed them. */
@@ -15,6 +24,7 @@ export function openServerExecutor(config: ServerExecutorConfig): SqlExecutor {
     username: config.username ?? 'default',
     password: config.password ?? '',
     request_timeout: config.requestTimeoutMs ?? 30_000,
+    ...(config.connection ? { connection: config.connection } : {}),
     clickhouse_settings: {
       // The HTTP status must reflect the whole query, so an insert is acknowledged only once committed.
       wait_end_of_query: 1,

@@ -276,7 +276,9 @@ export function describeTelemetryStoreContract(name: string, open: () => Promise
       // A sparse tag stays raw over a long range: the rollup's sample count says it fits.
       await h.store.insertPoints(
         tenant,
-        Array.from({ length: 50 }, (_, i) => point({ tag: 'sparse', ts: now - 29 * DAY + i * 13 * HOUR, value: i })),
+        Array.from({ length: 50 }, (_, i) =>
+          point({ tag: 'sparse', ts: now - 29 * DAY + i * 13 * HOUR, value: i }),
+        ),
         { dedupToken: 'conn-1:sparse' },
       );
       const sparse = await h.store.series(tenant, {

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createChdbConnection } from 'chdb/connection';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChdbDirectoryInUseError, openChdbDirectory, openChdbExecutor } from './chdb-executor.ts';
 import { ClickHouseTelemetryStore } from './clickhouse-telemetry-store.ts';
 import { openTelemetryStore } from './open-telemetry-store.ts';
-import { openServerExecutor } from './server-executor.ts';
+import { openServerExecutor, type ServerExecutorConfig } from './server-executor.ts';
 import { describeTelemetryStoreContract } from './telemetry-store.contract.ts';
 
 // One chDB data directory for this whole test process: the engine allows only one per process.
@@ -31,6 +32,41 @@ describeTelemetryStoreContract('chDB (embedded)', async () => {
     },
   };
 });
+
+// chdb/connection implements @clickhouse/client's Connection but types it against the deprecated
+// @clickhouse/client-common package, so its declared type differs from the client's own.
+const inProcessConnection = () =>
+  createChdbConnection({ path: dataDir }) as unknown as ServerExecutorConfig['connection'];
+
+// The server backend's code (its @clickhouse/client calls: parameters, settings, JSON) over chDB's in-process
+// Connection for @clickhouse/client. NOT a ClickHouse server: no HTTP, same engine as above. The contract
+// against a real server is the next block.
+describeTelemetryStoreContract(
+  'server backend code over chDB in-process Connection (no HTTP server)',
+  async () => {
+    const db = uniqueDb('contract_client');
+    const exec = openChdbExecutor(dataDir);
+    const store = new ClickHouseTelemetryStore(
+      openServerExecutor({
+        url: 'http://in-process.invalid',
+        connection: createChdbConnection({ path: dataDir }),
+      }),
+      db,
+      365,
+    );
+    expect(store.backend).toBe('server');
+    return {
+      store,
+      exec,
+      db,
+      cleanup: async () => {
+        await exec.command(`DROP DATABASE IF EXISTS ${db}`);
+        await store.close();
+        await exec.close();
+      },
+    };
+  },
+);
 
 // The server backend's contract: registered only when a ClickHouse server is configured.
 const clickhouseUrl = process.env.CLICKHOUSE_URL;
