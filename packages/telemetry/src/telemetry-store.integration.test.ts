@@ -49,7 +49,7 @@ describeTelemetryStoreContract(
     const store = new ClickHouseTelemetryStore(
       openServerExecutor({
         url: 'http://in-process.invalid',
-        connection: createChdbConnection({ path: dataDir }),
+        connection: inProcessConnection(),
       }),
       db,
       365,
