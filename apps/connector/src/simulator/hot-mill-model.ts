@@ -237,6 +237,7 @@ export class HotMillModel implements TEquipmentModel {
         if (this.bandLeftM <= 0) {
           this.coilCount += 1;
           this.phase = 'idle';
+          this.exitSpeed = 0; // the tail has left F4
           this.phaseLeftS = this.rng.uniform(40, 90);
         }
         break;

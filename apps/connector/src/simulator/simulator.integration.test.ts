@@ -409,6 +409,8 @@ describe('server restart', () => {
     const restarted = new Promise<void>((r) => client.once('connection_reestablished', () => r()));
     const done = sim.restart(800);
     await new Promise((r) => setTimeout(r, 200));
+    const downFrom = (sim.lastSequences()['RP/CM-1'] as number) + 1;
+    const downFromTs = new Date(Date.UTC(2026, 10, 29, 8, 0, 0) + (sim.tick() + 1) * 100);
     sim.advance(20); // production goes on while the server is down
     await done;
     await restarted;
@@ -422,6 +424,15 @@ describe('server restart', () => {
     expect(readFileSync(sim.certificateFile, 'utf8')).toBe(certBefore);
     expect(typeof (await readValue(session, nid('CM-1', 'strip_speed')))).toBe('number');
     // the updates made while the server was down can be read back from history
+    const [hist] = await session.readHistoryValue(
+      [nid('CM-1', 'seq')],
+      downFromTs,
+      new Date(downFromTs.getTime() + 1900),
+    );
+    const downSeqs = (
+      (hist?.historyData as { dataValues?: Array<{ value: Variant }> })?.dataValues ?? []
+    ).map((d) => d.value.value as number);
+    expect(downSeqs).toEqual(Array.from({ length: 20 }, (_, i) => downFrom + i));
     await sub.terminate();
   });
 });
@@ -436,6 +447,44 @@ describe('security', () => {
       await s.close();
     } finally {
       await c.disconnect();
+    }
+  });
+});
+
+describe('access control', () => {
+  it('offers only the configured security modes and users', async () => {
+    const h = await startPlantSimulator({
+      pkiDir: path.join(dir, 'secure'),
+      clock: 'manual',
+      plants: ['EP'],
+      securityModes: ['SignAndEncrypt'],
+      allowAnonymous: false,
+      users: [{ username: 'connector', password: 'pa55-word' }],
+    });
+    try {
+      // security mode None: the channel opens for discovery only, no session on it
+      const plain = newClient();
+      await plain.connect(h.endpointUrl);
+      await expect(
+        plain.createSession({ type: 1, userName: 'connector', password: 'pa55-word' }),
+      ).rejects.toThrow();
+      await plain.disconnect();
+
+      const c = newClient(MessageSecurityMode.SignAndEncrypt, SecurityPolicy.Basic256Sha256);
+      await c.connect(h.endpointUrl);
+      try {
+        await expect(c.createSession()).rejects.toThrow();
+        await expect(
+          c.createSession({ type: 1, userName: 'connector', password: 'wrong' }),
+        ).rejects.toThrow();
+        const s = await c.createSession({ type: 1, userName: 'connector', password: 'pa55-word' });
+        expect(typeof (await readValue(s, nid('EXP-1', 'pressure', 'EP')))).toBe('number');
+        await s.close();
+      } finally {
+        await c.disconnect();
+      }
+    } finally {
+      await h.stop();
     }
   });
 });
