@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ModbusRTU, { ServerTCP } from 'modbus-serial';
+import ModbusRTU from 'modbus-serial';
 import {
   AttributeIds,
   ClientMonitoredItem,
