@@ -104,9 +104,7 @@ async function load() {
         rows,
       },
     );
-    process.stdout.write(
-      `  loaded ${(offset + rows).toLocaleString('en')} / ${N.toLocaleString('en')} dense points\r`,
-    );
+    console.log(`  loaded ${(offset + rows).toLocaleString('en')} / ${N.toLocaleString('en')} dense points`);
   }
   const sparse = TENANTS.length * SPARSE_EQUIPMENT * SPARSE_TAGS * SPARSE_SAMPLES;
   await exec.command(
@@ -129,7 +127,7 @@ async function load() {
   const seconds = ms(t0) / 1000;
   const total = N + sparse;
   console.log(
-    `\nloaded ${total.toLocaleString('en')} points (${denseSeries} dense series over ${DAYS} days, one sample every ${(stepMs / 1000).toFixed(2)} s, + ` +
+    `loaded ${total.toLocaleString('en')} points (${denseSeries} dense series over ${DAYS} days, one sample every ${(stepMs / 1000).toFixed(2)} s, + ` +
       `${sparse.toLocaleString('en')} sparse) in ${seconds.toFixed(1)} s = ` +
       `${Math.round(total / seconds).toLocaleString('en')} points/s (with rollup and latest views)`,
   );
