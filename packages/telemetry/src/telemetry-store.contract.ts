@@ -101,6 +101,35 @@ export function describeTelemetryStoreContract(name: string, open: () => Promise
       ).toBe(51);
     });
 
+    it("drops rows older than the tenant's retention written at insert, in points and rollup", async () => {
+      const tenant = 'tenant-retention';
+      const now = Date.now();
+      await h.store.insertPoints(
+        tenant,
+        [point({ ts: now - 5 * DAY, value: 1 }), point({ ts: now - DAY, value: 2 })],
+        { dedupToken: 'conn-1:1', retentionDays: 2 },
+      );
+      await h.store.insertPoints(tenant, [point({ tag: 'kept', ts: now - 5 * DAY, value: 3 })], {
+        dedupToken: 'conn-1:2',
+        retentionDays: 30,
+      });
+      // TTL is applied when parts are written and merged; FINAL forces the merge instead of waiting for it.
+      await h.exec.command(`OPTIMIZE TABLE ${h.db}.points FINAL`);
+      await h.exec.command(`OPTIMIZE TABLE ${h.db}.points_1m FINAL`);
+      const t = { t: tenant };
+      const kept = await h.exec.query<{ tag: string; v: number }>(
+        `SELECT tag, value AS v FROM ${h.db}.points WHERE tenant_id = {t:String} ORDER BY v`,
+        t,
+      );
+      expect(kept).toEqual([
+        { tag: 'exit_thickness', v: 2 },
+        { tag: 'kept', v: 3 },
+      ]);
+      expect(
+        await count(`SELECT countMerge(count_v) AS c FROM ${h.db}.points_1m WHERE tenant_id = {t:String}`, t),
+      ).toBe(2);
+    });
+
     it('stores state events once per token and answers the current state of each equipment', async () => {
       const tenant = 'tenant-states';
       const events = [
