@@ -23,7 +23,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import next from 'next';
 import { env } from './src/env.ts';
 import { PEER_IP_HEADER } from './src/server/client-ip.ts';
-import { createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
+import { createIdentityDirectory, createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string) => console.log(`[platform] ${msg}`);
@@ -51,6 +51,7 @@ async function startPlatformWorker(db: Db): Promise<{ stop(): Promise<void> } | 
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db,
+      directory: createIdentityDirectory(),
     });
     const running = worker.run().catch((e: unknown) => log(`platform worker stopped: ${String(e)}`));
     log(`platform worker polling ${address}`);

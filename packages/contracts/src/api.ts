@@ -128,3 +128,10 @@ export const ZProvisionTenantRequest = z.object({
   admin: z.object({ email: z.email('admin.email must be a valid address'), displayName: ZName }),
 });
 export type TProvisionTenantRequest = z.infer<typeof ZProvisionTenantRequest>;
+
+/** Platform admin: a first password for a tenant's first administrator who has never signed in. */
+export const ZIssueFirstPasswordInput = z.object({
+  slug: ZSlug,
+  email: z.email('email must be a valid address'),
+});
+export type TIssueFirstPasswordInput = z.infer<typeof ZIssueFirstPasswordInput>;

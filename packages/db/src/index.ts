@@ -25,6 +25,7 @@ export * from './generated/prisma/client.ts';
 export { deterministicId, TENANT_ID_NAMESPACE, tenantIdForSlug, uuidV5 } from './ids.ts';
 export {
   type DbOrTx,
+  platformPendingAdminTenant,
   platformTenantExists,
   setPlatformAdmin,
   type UpsertUserInput,

@@ -52,3 +52,16 @@ export async function setPlatformAdmin(
     SELECT app_platform_set_admin(${input.userId}::uuid, ${input.platformAdmin}) AS found`;
   return rows[0]?.found === true;
 }
+
+/**
+ * The tenant's id when `email` is an administrator of the tenant `slug` who has never signed in (pending user row),
+ * else null: the only people a platform administrator may hand a first password to.
+ */
+export async function platformPendingAdminTenant(
+  target: DbOrTx,
+  input: { slug: string; email: string },
+): Promise<string | null> {
+  const rows = await clientOf(target).$queryRaw<Array<{ tenant_id: string | null }>>`
+    SELECT app_platform_pending_admin(${input.slug}, ${input.email})::text AS tenant_id`;
+  return rows[0]?.tenant_id ?? null;
+}

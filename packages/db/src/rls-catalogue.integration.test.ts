@@ -86,6 +86,8 @@ const DEFINER_FUNCTIONS = [
   'app_audit_chain',
   // The broker's connector lookup by MQTT username (before any tenant is known).
   'app_connector_credentials',
+  // A first password for a tenant's first administrator who has never signed in.
+  'app_platform_pending_admin',
 ];
 
 describeEachDatabase('row-level security catalogue', (t) => {

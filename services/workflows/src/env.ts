@@ -14,6 +14,14 @@ const ZWorkerEnv = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Defaults to TASK_QUEUES.platform; another value isolates a worker (tests, two checkouts on one server). */
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.platform),
+  /** Keycloak (optional): the first administrator of a new tenant gets an account there. */
+  KEYCLOAK_URL: z.url().optional(),
+  KEYCLOAK_REALM: z.string().trim().min(1).default('ingot'),
+  /** The `ingot-workflows` service account; in development the master admin's credentials instead. */
+  KEYCLOAK_CLIENT_ID: z.string().trim().min(1).optional(),
+  KEYCLOAK_CLIENT_SECRET: z.string().min(1).optional(),
+  KEYCLOAK_ADMIN_USERNAME: z.string().trim().min(1).optional(),
+  KEYCLOAK_ADMIN_PASSWORD: z.string().min(1).optional(),
   /** How long a stopping worker lets running activities finish before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { TIdentityDirectory } from '@ingot/auth';
 import { TASK_QUEUES } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
@@ -16,18 +17,20 @@ export interface PlatformWorkerOptions {
   /** A prebuilt bundle (bundleWorkflowCode); without one the Worker bundles WORKFLOWS_PATH itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   hooks?: ActivityHooks;
+  /** Keycloak's admin API (the first administrator's account is created there); null with the embedded issuer. */
+  directory?: TIdentityDirectory | null;
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
 /** A Worker of the platform task queue: every workflow of ./workflows and the activities bound to the db. */
 export function createPlatformWorker(options: PlatformWorkerOptions): Promise<Worker> {
-  const { connection, db, hooks, workflowBundle } = options;
+  const { connection, db, hooks, workflowBundle, directory = null } = options;
   return Worker.create({
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? TASK_QUEUES.platform,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(hooks ? { db, hooks } : { db }),
+    activities: createActivities(hooks ? { db, directory, hooks } : { db, directory }),
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
   });
 }

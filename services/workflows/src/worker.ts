@@ -4,6 +4,7 @@
  * activities finish (WORKER_SHUTDOWN_GRACE_MS) and exits 0. Exits 1 when it cannot connect or the worker fails:
  * a Worker that could not connect may otherwise keep the process alive.
  */
+import { createKeycloakDirectoryFromSettings } from '@ingot/auth';
 import { createDbFromEnv } from '@ingot/db';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { readWorkerEnv, type TWorkerEnv } from './env.ts';
@@ -51,6 +52,16 @@ async function main(): Promise<number> {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       db,
+      directory: env.KEYCLOAK_URL
+        ? createKeycloakDirectoryFromSettings({
+            baseUrl: env.KEYCLOAK_URL,
+            realm: env.KEYCLOAK_REALM,
+            clientId: env.KEYCLOAK_CLIENT_ID,
+            clientSecret: env.KEYCLOAK_CLIENT_SECRET,
+            adminUsername: env.KEYCLOAK_ADMIN_USERNAME,
+            adminPassword: env.KEYCLOAK_ADMIN_PASSWORD,
+          })
+        : null,
       shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_MS,
     });
     console.log(

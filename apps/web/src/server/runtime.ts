@@ -2,8 +2,7 @@ import path from 'node:path';
 import type { TGetProvisionTenantStatus, TStartProvisionTenant } from '@ingot/api';
 import {
   createEmbeddedIssuer,
-  createKeycloakAdmin,
-  createKeycloakDirectory,
+  createKeycloakDirectoryFromSettings,
   createKeycloakVerifier,
   keycloakIssuer,
   PORTAL_CLIENT_ID,
@@ -76,7 +75,7 @@ export async function createPortalIdentity(): Promise<TPortalIdentity> {
       clientId: PORTAL_CLIENT_ID,
       verify,
       embedded: null,
-      directory: createDirectory(env.KEYCLOAK_URL),
+      directory: createIdentityDirectory(),
     };
   }
   const embedded = await createEmbeddedIssuer({
@@ -95,25 +94,21 @@ export async function createPortalIdentity(): Promise<TPortalIdentity> {
   };
 }
 
-/** The service account's credentials (KEYCLOAK_CLIENT_ID/SECRET), else the admin's (development); else none. */
-function createDirectory(baseUrl: string): TIdentityDirectory | null {
-  const credentials =
-    env.KEYCLOAK_CLIENT_ID && env.KEYCLOAK_CLIENT_SECRET
-      ? {
-          kind: 'client' as const,
-          clientId: env.KEYCLOAK_CLIENT_ID,
-          clientSecret: env.KEYCLOAK_CLIENT_SECRET,
-        }
-      : env.KEYCLOAK_ADMIN_USERNAME && env.KEYCLOAK_ADMIN_PASSWORD
-        ? {
-            kind: 'password' as const,
-            username: env.KEYCLOAK_ADMIN_USERNAME,
-            password: env.KEYCLOAK_ADMIN_PASSWORD,
-          }
-        : null;
-  if (!credentials) return null;
-  const admin = createKeycloakAdmin({ baseUrl, realm: env.KEYCLOAK_REALM, credentials });
-  return createKeycloakDirectory({ admin, portalUrl: publicUrl() });
+/**
+ * Keycloak's admin API for member invites and first administrators: the service account's credentials
+ * (KEYCLOAK_CLIENT_ID/SECRET), else the admin's (development); null without Keycloak or credentials.
+ */
+export function createIdentityDirectory(): TIdentityDirectory | null {
+  if (!env.KEYCLOAK_URL) return null;
+  return createKeycloakDirectoryFromSettings({
+    baseUrl: env.KEYCLOAK_URL,
+    realm: env.KEYCLOAK_REALM,
+    clientId: env.KEYCLOAK_CLIENT_ID,
+    clientSecret: env.KEYCLOAK_CLIENT_SECRET,
+    adminUsername: env.KEYCLOAK_ADMIN_USERNAME,
+    adminPassword: env.KEYCLOAK_ADMIN_PASSWORD,
+    portalUrl: publicUrl(),
+  });
 }
 
 /**

@@ -66,7 +66,11 @@ export type TTenantAction = (typeof TENANT_ACTIONS)[number];
 export const SELF_ACTIONS = ['me.read', 'me.update'] as const;
 export type TSelfAction = (typeof SELF_ACTIONS)[number];
 
-export const PLATFORM_ACTIONS = ['platform.tenant.read', 'platform.tenant.provision'] as const;
+export const PLATFORM_ACTIONS = [
+  'platform.tenant.read',
+  'platform.tenant.provision',
+  'platform.tenant.issueFirstPassword',
+] as const;
 export type TPlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 export type TAction = TTenantAction | TSelfAction | TPlatformAction;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import type { TIdentityDirectory, TMemberIdentity } from '../identity-directory.ts';
+import { createKeycloakAdmin } from './keycloak-admin.ts';
 import { OTP_REQUIRED_ROLE, PORTAL_CLIENT_ID, realmRoleOf } from './keycloak-settings.ts';
 
 /** The parent group of the tenants' groups (`/tenants/<slug>`). */
@@ -179,4 +180,39 @@ export function createKeycloakDirectory(opts: {
       if (group?.id) await admin.users.delFromGroup({ id: user.id, groupId: group.id });
     },
   };
+}
+
+/** What a process knows of Keycloak from its environment (each app reads its own env.ts). */
+export interface TKeycloakDirectorySettings {
+  baseUrl: string;
+  realm?: string;
+  /** The `ingot-workflows` service account (production). */
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  /** A master-realm administrator (development only). */
+  adminUsername?: string | undefined;
+  adminPassword?: string | undefined;
+  portalUrl?: string;
+}
+
+/**
+ * The directory on the service account's credentials when given, else on the administrator's (development); null
+ * when neither is configured (members and first administrators are then not created in Keycloak).
+ */
+export function createKeycloakDirectoryFromSettings(
+  settings: TKeycloakDirectorySettings,
+): TIdentityDirectory | null {
+  const credentials =
+    settings.clientId && settings.clientSecret
+      ? { kind: 'client' as const, clientId: settings.clientId, clientSecret: settings.clientSecret }
+      : settings.adminUsername && settings.adminPassword
+        ? { kind: 'password' as const, username: settings.adminUsername, password: settings.adminPassword }
+        : null;
+  if (!credentials) return null;
+  const admin = createKeycloakAdmin({
+    baseUrl: settings.baseUrl,
+    ...(settings.realm ? { realm: settings.realm } : {}),
+    credentials,
+  });
+  return createKeycloakDirectory({ admin, ...(settings.portalUrl ? { portalUrl: settings.portalUrl } : {}) });
 }

@@ -11,11 +11,14 @@ export interface TAuditEntry {
   details?: TAuditDetails;
 }
 
+/** Who acted, where, and the request: all the audit row needs of the acting context. */
+export type TAuditActor = Pick<TTenantContext, 'tenantId' | 'userId' | 'requestId' | 'sourceIp'>;
+
 /**
  * Writes the one audit row of a mutation, in the mutation's own transaction (so a rolled-back change leaves
  * no audit row, and a committed change always has one).
  */
-export async function recordAuditEvent(tx: TenantTx, ctx: TTenantContext, entry: TAuditEntry): Promise<void> {
+export async function recordAuditEvent(tx: TenantTx, ctx: TAuditActor, entry: TAuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       tenantId: ctx.tenantId,

@@ -1,3 +1,4 @@
+import type { TIdentityDirectory } from '@ingot/auth';
 import type { Db } from '@ingot/db';
 
 /** Names of the activities, as registered on the Worker. */
@@ -18,5 +19,7 @@ export interface ActivityHooks {
 
 export interface ActivityDeps {
   db: Db;
+  /** Keycloak's admin API when the platform signs in there; null with the embedded development issuer. */
+  directory?: TIdentityDirectory | null;
   hooks?: ActivityHooks;
 }

@@ -1,4 +1,4 @@
-import { deterministicId, isUniqueViolation, upsertUserBySubject, withTenant } from '@ingot/db';
+import { deterministicId, upsertUserBySubject, withTenant } from '@ingot/db';
 import { ApplicationFailure } from '@temporalio/activity';
 import { FAILURE_TYPES } from '../workflows/failure-types.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -16,29 +16,21 @@ export interface TEnsureAdminMembershipResult {
 const ADMIN_ROLE = 'tenant_admin';
 
 /**
- * Upsert the administrator's user (global, by subject) and give them a tenant_admin membership of the tenant.
- * Until the identity issue lands, the embedded issuer uses the e-mail address as the subject. An existing
- * membership keeps its roles and gains tenant_admin if it lacked it.
+ * Give the administrator a tenant_admin membership of the tenant: their user is found by e-mail or created as a
+ * pending row that their first sign-in binds to their identity (exactly as a member invite does, so it works with
+ * Keycloak's subjects and the embedded issuer's alike). An existing membership keeps its roles and gains
+ * tenant_admin. With Keycloak, their account is found or created there too (realm role tenant-admin, hence a
+ * second factor; the tenant's group). A temporary password is never returned: it would be written into the
+ * workflow's history; the platform administrator issues one from the portal (platform.issueFirstPassword).
  */
-export function ensureAdminMembershipActivity({ db, hooks }: ActivityDeps) {
+export function ensureAdminMembershipActivity({ db, directory, hooks }: ActivityDeps) {
   return async function ensureAdminMembership(
     input: TEnsureAdminMembershipInput,
   ): Promise<TEnsureAdminMembershipResult> {
     const { tenantId } = input;
     const email = input.email.trim().toLowerCase();
-    let userId: string;
-    try {
-      userId = await upsertUserBySubject(db, { subject: email, email, displayName: input.displayName });
-    } catch (err) {
-      // The e-mail belongs to a user bound to another identity: linking them by e-mail alone is refused.
-      if (isUniqueViolation(err)) {
-        throw ApplicationFailure.nonRetryable(
-          `${email} belongs to a user with another identity; add them as a member instead`,
-          FAILURE_TYPES.conflict,
-        );
-      }
-      throw err;
-    }
+    // Never a conflict: without a subject an existing user of that e-mail is linked, else a pending one created.
+    const userId = await upsertUserBySubject(db, { subject: null, email, displayName: input.displayName });
     const membership = await withTenant(db, { tenantId, userId }, async (tx) => {
       await tx.membership.createMany({
         data: [
@@ -60,6 +52,16 @@ export function ensureAdminMembershipActivity({ db, hooks }: ActivityDeps) {
         `membership of user ${userId} in tenant ${tenantId} neither inserted nor found`,
         FAILURE_TYPES.conflict,
       );
+    }
+    if (directory) {
+      const tenant = await withTenant(db, { tenantId }, (tx) =>
+        tx.tenant.findUniqueOrThrow({
+          where: { id: tenantId },
+          select: { id: true, slug: true, name: true },
+        }),
+      );
+      // Idempotent: an existing account is linked, roles and group are only added.
+      await directory.provisionMember({ email, displayName: input.displayName, roles: [ADMIN_ROLE], tenant });
     }
     await hooks?.afterCommit?.('ensureAdminMembership');
     return { userId, membershipId: membership.id };

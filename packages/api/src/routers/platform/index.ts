@@ -1,5 +1,6 @@
 import { router } from '../../trpc.ts';
 import { getProvisionStatusProcedure } from './get-provision-status.ts';
+import { issueFirstPasswordProcedure } from './issue-first-password.ts';
 import { listTenantsProcedure } from './list-tenants.ts';
 import { provisionTenantProcedure } from './provision-tenant.ts';
 
@@ -8,5 +9,6 @@ export const platformRouter = router({
     list: listTenantsProcedure,
     provision: provisionTenantProcedure,
     provisionStatus: getProvisionStatusProcedure,
+    issueFirstPassword: issueFirstPasswordProcedure,
   }),
 });
