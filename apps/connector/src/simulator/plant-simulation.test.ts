@@ -148,6 +148,14 @@ describe('other equipment models', () => {
     expect(Math.max(...p.map((v) => v.press_force as number))).toBeLessThanOrEqual(35);
     expect(Math.max(...p.map((v) => v.press_force as number))).toBeGreaterThan(25);
     for (const v of p) expect(v.billet_temp as number).toBeGreaterThan(450);
+    // direct extrusion: container friction falls as the billet shortens, so the stroke starts at higher pressure
+    const extruding = p.filter((v) => (v.exit_speed as number) > 0);
+    const mean = (xs: Array<Record<string, number | string>>) =>
+      xs.reduce((a, v) => a + (v.pressure as number), 0) / xs.length;
+    const early = extruding.filter((v) => (v.ram_position as number) < 0.3 * (v.billet_length as number));
+    const late = extruding.filter((v) => (v.ram_position as number) > 0.7 * (v.billet_length as number));
+    expect(early.length).toBeGreaterThan(50);
+    expect(mean(early)).toBeGreaterThan(mean(late) + 20);
   });
 
   it('furnaces: zone actuals follow their set points, metal never above the atmosphere for long', () => {

@@ -17,14 +17,19 @@ describe('createRng', () => {
     let sum = 0;
     let sq = 0;
     const n = 20_000;
+    let lo = 1;
+    let hi = 0;
     for (let i = 0; i < n; i++) {
       const u = r.next();
-      expect(u).toBeGreaterThanOrEqual(0);
-      expect(u).toBeLessThan(1);
+      lo = Math.min(lo, u);
+      hi = Math.max(hi, u);
       const z = r.normal();
       sum += z;
       sq += z * z;
     }
+    expect(lo).toBeGreaterThanOrEqual(0);
+    expect(hi).toBeLessThan(1);
+    expect(hi - lo).toBeGreaterThan(0.99);
     expect(Math.abs(sum / n)).toBeLessThan(0.03);
     expect(Math.abs(Math.sqrt(sq / n) - 1)).toBeLessThan(0.03);
     const ints = new Set(Array.from({ length: 500 }, () => r.int(1, 3)));
