@@ -11,7 +11,22 @@ export type TDomainErrorReason =
   | 'last_admin'
   | 'already_member'
   | 'requires_all_plants'
-  | 'grant_outside_scope';
+  | 'grant_outside_scope'
+  // Orders, planning, shop floor and lots (issue 5).
+  | 'invalid_transition'
+  | 'not_editable'
+  | 'over_shipment'
+  | 'no_routing'
+  | 'infeasible_plan_edit'
+  | 'weight_exceeds'
+  | 'mixed_alloys'
+  | 'lot_not_usable'
+  | 'predecessor_not_done'
+  | 'operation_not_startable'
+  | 'equipment_not_eligible'
+  | 'equipment_already_down'
+  | 'equipment_not_down'
+  | 'plant_mismatch';
 
 export type TDomainErrorParams = Record<string, string | number>;
 
