@@ -1,1 +1,15 @@
-export {};
+export * from './capable-to-promise.ts';
+export * from './edit-plan.ts';
+export * from './gather-planning-problem.ts';
+export * from './map-explanations.ts';
+export * from './order-status-bridge.ts';
+export * from './plan-plant.ts';
+export * from './plan-queries.ts';
+export * from './plan-signals.ts';
+export * as planningRules from './planning-rules.ts';
+export * from './planning-scope.ts';
+export * from './publish-plan.ts';
+export * from './retime-schedule.ts';
+export * from './save-draft-plan.ts';
+export * from './seed-planning-scenario.ts';
+export * from './solve-planning-problem.ts';
