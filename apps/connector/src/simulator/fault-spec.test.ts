@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FaultSpecError, formatFaultSpec, parseDuration, parseFaultSpec } from './fault-spec.ts';
+import {
+  FAULT_KINDS,
+  FAULT_SPEC_HELP,
+  FaultSpecError,
+  formatFaultSpec,
+  parseDuration,
+  parseFaultSpec,
+} from './fault-spec.ts';
 
 describe('parseFaultSpec', () => {
   it('parses every kind with its defaults', () => {
@@ -74,6 +81,17 @@ describe('parseFaultSpec', () => {
       expect(() => parseFaultSpec(text), text).toThrow(FaultSpecError);
       expect(() => parseFaultSpec(text), text).toThrow(msg);
     }
+  });
+
+  it('documents every kind in the CLI help, and the help example parses', () => {
+    for (const k of FAULT_KINDS) expect(FAULT_SPEC_HELP).toContain(k);
+    const example = /e\.g\. (.*)$/m.exec(FAULT_SPEC_HELP)?.[1] ?? '';
+    const specs = example
+      .split('--fault ')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    expect(specs).toHaveLength(2);
+    for (const x of specs) expect(() => parseFaultSpec(x)).not.toThrow();
   });
 
   it('parses durations', () => {

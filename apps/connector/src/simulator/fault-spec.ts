@@ -15,6 +15,18 @@
  * and take ms, s, m or h suffixes (a bare number is seconds).
  */
 
+/** Help text for the CLI's --fault option (English; the CLI is an operator tool). */
+export const FAULT_SPEC_HELP = [
+  '--fault <kind>[:<target>][,<key>=<value>]...   (repeatable)',
+  '  bearing-drift:<equipment>[,rate=<°C/min, default 1>]',
+  '  gauge-drift:<equipment>[,rate=<mm/min, default 0.002>]',
+  '  stuck-sensor:<equipment>/<tag>',
+  '  trip:<equipment>',
+  '  server-restart[,down=<duration, default 2s>]',
+  '  common: at=<delay after start>, for=<duration> (not for server-restart); durations 500ms, 30s, 2m, 1h',
+  '  e.g. --fault bearing-drift:CM-1,rate=2,at=1m --fault server-restart,at=90s,down=5s',
+].join('\n');
+
 export const FAULT_KINDS = [
   'bearing-drift',
   'gauge-drift',

@@ -35,8 +35,9 @@ import type { SequenceHistory } from './sequence-history.ts';
  * update (exception-based), a larger interval samples.
  */
 
-export const SIMULATOR_NAMESPACE_URI = 'urn:ingot:plant-simulator';
-export const APPLICATION_URI = 'urn:ingot:plant-simulator:server';
+/** The server's application URI; node-opcua names its own namespace (index 1) after it. */
+export const APPLICATION_URI = 'urn:ingot:plant-simulator';
+export const SIMULATOR_NAMESPACE_URI = APPLICATION_URI;
 
 export type TSecurityMode = 'None' | 'Sign' | 'SignAndEncrypt';
 
@@ -196,8 +197,10 @@ export class SimulatorOpcuaServer {
     const addressSpace = server.engine.addressSpace;
     if (!addressSpace) throw new Error('OPC UA address space missing after initialize');
     const ns = addressSpace.getOwnNamespace();
-    if (ns.namespaceUri !== SIMULATOR_NAMESPACE_URI) {
-      addressSpace.registerNamespace(SIMULATOR_NAMESPACE_URI);
+    if (ns.namespaceUri !== SIMULATOR_NAMESPACE_URI || ns.index !== 1) {
+      throw new Error(
+        `own namespace is ${ns.index}:${ns.namespaceUri}, expected 1:${SIMULATOR_NAMESPACE_URI}`,
+      );
     }
     const defectType = ns.addEventType({ browseName: 'SurfaceDefectEventType', subtypeOf: 'BaseEventType' });
     const props: Array<[string, DataType]> = [

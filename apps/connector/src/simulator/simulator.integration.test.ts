@@ -140,6 +140,12 @@ describe('OPC UA address space', () => {
     expect(strings.map((t: { text: string }) => t.text)).toEqual(['idle', 'running', 'fault']);
   });
 
+  it('names namespace 1 after the simulator', async () => {
+    const ns = await session.read({ nodeId: 'ns=0;i=2255', attributeId: AttributeIds.Value }); // Server_NamespaceArray
+    expect(ns.value.value[1]).toBe(sim.namespaceUri);
+    expect(sim.namespaceUri).toBe('urn:ingot:plant-simulator');
+  });
+
   it('is read-only', async () => {
     const status = await session.write({
       nodeId: nid('CM-1', 'target_thickness'),
