@@ -42,6 +42,8 @@ export const ZMqttConfig = z
         path: ['certFile'],
       })
       .optional(),
+    /** 5 (default). 4 = MQTT 3.1.1, for brokers without MQTT 5 such as the embedded aedes. */
+    protocolVersion: z.union([z.literal(5), z.literal(4)], 'must be 5 (MQTT 5) or 4 (MQTT 3.1.1)').default(5),
     keepaliveS: z.int().min(5, 'must be at least 5 s').max(3600).default(30),
     /** Batches published and not yet acknowledged (PUBACK) at most. */
     inflightWindow: z.int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(32),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TSource } from '@ingot/contracts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type TConnectorConfig, ZConnectorConfig } from './connector-config.ts';
@@ -112,22 +113,28 @@ function resolvePaths(c: TConnectorConfig, baseDir: string): TConnectorConfig {
         keyFile: opt(c.mqtt.tls.keyFile),
       },
     },
-    sources: c.sources.map((s) => {
-      if (s.kind !== 'opcua') return s;
-      if (s.auth.type === 'username' && s.auth.passwordFile) {
-        return { ...s, auth: { ...s.auth, passwordFile: abs(s.auth.passwordFile) } };
-      }
-      if (s.auth.type === 'certificate') {
-        return {
-          ...s,
-          auth: {
-            ...s.auth,
-            certificateFile: abs(s.auth.certificateFile),
-            privateKeyFile: abs(s.auth.privateKeyFile),
-          },
-        };
-      }
-      return s;
-    }),
+    sources: resolveSourcePaths(c.sources, baseDir),
   };
+}
+
+/** Makes the file paths inside sources (password and certificate files) absolute against `baseDir`. */
+export function resolveSourcePaths(sources: TSource[], baseDir: string): TSource[] {
+  const abs = (p: string) => path.resolve(baseDir, p);
+  return sources.map((s) => {
+    if (s.kind !== 'opcua') return s;
+    if (s.auth.type === 'username' && s.auth.passwordFile) {
+      return { ...s, auth: { ...s.auth, passwordFile: abs(s.auth.passwordFile) } };
+    }
+    if (s.auth.type === 'certificate') {
+      return {
+        ...s,
+        auth: {
+          ...s.auth,
+          certificateFile: abs(s.auth.certificateFile),
+          privateKeyFile: abs(s.auth.privateKeyFile),
+        },
+      };
+    }
+    return s;
+  });
 }

@@ -110,7 +110,7 @@ export class Publisher extends EventEmitter<PublisherEvents> {
       since: Date.now(),
     };
     const opts: IClientOptions = {
-      protocolVersion: 5,
+      protocolVersion: m.protocolVersion,
       clientId: this.address.connector,
       clean: true,
       keepalive: m.keepaliveS,
@@ -124,8 +124,8 @@ export class Publisher extends EventEmitter<PublisherEvents> {
         qos: 1,
         retain: false,
       },
-      properties: { sessionExpiryInterval: 0 },
     };
+    if (m.protocolVersion === 5) opts.properties = { sessionExpiryInterval: 0 };
     if (m.url.startsWith('mqtts:')) {
       opts.rejectUnauthorized = true;
       if (m.tls?.caFile) opts.ca = readFileSync(m.tls.caFile);
@@ -164,7 +164,7 @@ export class Publisher extends EventEmitter<PublisherEvents> {
         Math.min(this.mqttConfig.inflightWindow, serverMax ?? Number.POSITIVE_INFINITY),
       );
       this.log.info('connected to the broker', { url: this.mqttConfig.url, window: this.window });
-      client.subscribe(commandTopic(this.address), { qos: 1, nl: true }, (err, granted) => {
+      client.subscribe(commandTopic(this.address), { qos: 1 }, (err, granted) => {
         const code = granted?.[0]?.qos;
         if (err || (code !== undefined && code >= 0x80)) {
           this.log.warn('cannot subscribe to the command topic', { error: err?.message ?? `reason ${code}` });

@@ -35,7 +35,7 @@ describe('Modbus register codec', () => {
         for (const wo of ['big', 'little'] as const) {
           const words = encodeRegisters(v * 0.5 + 1, type, bo, wo, 0.5, 1);
           const buf = Buffer.alloc(words.length * 2);
-          words.forEach((w, i) => buf.writeUInt16BE(w, i * 2));
+          for (const [i, w] of words.entries()) buf.writeUInt16BE(w, i * 2);
           expect(decodeRegisters(buf, type, bo, wo, 0.5, 1)).toBeCloseTo(v * 0.5 + 1);
         }
       }

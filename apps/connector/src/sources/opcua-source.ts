@@ -352,7 +352,7 @@ export class OpcuaSource extends SourceBase implements Source {
     if (subscription) subscription.removeAllListeners('terminated');
     if (session) {
       session.removeAllListeners('session_closed');
-      await quietly(subscription?.terminate());
+      // close(true) deletes the subscription on the server; terminating it separately races the close.
       await quietly(session.close(true));
     }
     if (client) {
