@@ -21,8 +21,9 @@ export interface ServerExecutorConfig {
 export function openServerExecutor(config: ServerExecutorConfig): SqlExecutor {
   const client = createClient({
     url: config.url,
-    username: config.username ?? 'default',
-    password: config.password ?? '',
+    // Credentials may also come in the URL (http://user:pass@host:8123); pass them only when given separately.
+    ...(config.username !== undefined ? { username: config.username } : {}),
+    ...(config.password !== undefined ? { password: config.password } : {}),
     request_timeout: config.requestTimeoutMs ?? 30_000,
     ...(config.connection ? { connection: config.connection } : {}),
     clickhouse_settings: {
