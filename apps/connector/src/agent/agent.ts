@@ -152,6 +152,7 @@ export class Agent {
               certificateManager: pki,
               applicationName: `ingot-connector-${this.address.connector}`,
               log: this.log,
+              allowSecurityNone: this.config.security.allowSecurityNone,
             },
             sink,
           )

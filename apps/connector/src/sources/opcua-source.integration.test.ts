@@ -71,7 +71,7 @@ describe('OPC UA source against a real node-opcua server', () => {
     const r = recorder();
     const source = new OpcuaSource(
       sourceConfig(),
-      { certificateManager: cm, applicationName: 'test', log: silentLogger },
+      { certificateManager: cm, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
       r.sink,
     );
     await source.start();
@@ -90,7 +90,7 @@ describe('OPC UA source against a real node-opcua server', () => {
     const r2 = recorder();
     const trusted = new OpcuaSource(
       sourceConfig(),
-      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
       r2.sink,
     );
     await trusted.start();
@@ -113,7 +113,7 @@ describe('OPC UA source against a real node-opcua server', () => {
         pollIntervalMs: 100,
         auth: { type: 'username', username: 'reader', password: 's3cret-pw' },
       }),
-      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
       r.sink,
     );
     await source.start();
@@ -125,12 +125,82 @@ describe('OPC UA source against a real node-opcua server', () => {
     const bad = recorder();
     const wrong = new OpcuaSource(
       sourceConfig({ auth: { type: 'username', username: 'reader', password: 'wrong' } }),
-      { certificateManager: cm2, applicationName: 'test', log: silentLogger },
+      { certificateManager: cm2, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
       bad.sink,
     );
     await wrong.start();
     await until(() => bad.states.some((s) => s.state === 'error'), 20_000, 'a refused login');
     expect(bad.points).toHaveLength(0);
     await wrong.stop();
+  });
+
+  it('refuses security mode None unless the local policy allows it', async () => {
+    const dataDir = path.join(dir, 'agent-none');
+    trustCertificateFile(dataDir, server.certificateFile);
+    const { cm } = await agentPki('agent-none');
+    const none = sourceConfig({ securityMode: 'None', securityPolicy: 'None' });
+    const refused = recorder();
+    const a = new OpcuaSource(
+      none,
+      { certificateManager: cm, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
+      refused.sink,
+    );
+    await a.start();
+    await until(() => refused.states.some((s) => s.state === 'error'), 5000, 'the refusal');
+    expect(refused.states.find((s) => s.state === 'error')).toMatchObject({
+      kind: 'security',
+      error: expect.stringMatching(/security mode None is refused/),
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(refused.points).toHaveLength(0);
+    await a.stop();
+
+    const allowed = recorder();
+    const b = new OpcuaSource(
+      none,
+      { certificateManager: cm, applicationName: 'test', log: silentLogger, allowSecurityNone: true },
+      allowed.sink,
+    );
+    await b.start();
+    await until(() => allowed.points.length >= 3, 20_000, 'values over security mode None when allowed');
+    await b.stop();
+  });
+
+  it('reconnects and resubscribes after the server restarts', async () => {
+    const restartDir = path.join(dir, 'restart');
+    let s1 = await startTestServer({ dir: restartDir });
+    const port = s1.port;
+    s1.run(50);
+    const dataDir = path.join(dir, 'agent-restart');
+    trustCertificateFile(dataDir, s1.certificateFile);
+    const { cm } = await agentPki('agent-restart');
+    const r = recorder();
+    const source = new OpcuaSource(
+      ZOpcuaSource.parse({ ...sourceConfig(), endpointUrl: s1.endpointUrl }),
+      { certificateManager: cm, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
+      r.sink,
+    );
+    await source.start();
+    await until(
+      () => r.points.filter((p) => p.tag === 'seq').length >= 5,
+      20_000,
+      'values before the restart',
+    );
+    for (let i = 0; i < 40; i++) s1.tick(); // counter well above what the new server will count to
+    await until(() => r.points.some((p) => p.tag === 'seq' && (p.value as number) >= 40), 10_000, 'the jump');
+    await s1.stop();
+    await until(() => source.status().state !== 'connected', 20_000, 'the loss to be noticed');
+    s1 = await startTestServer({ dir: restartDir, port });
+    s1.run(50);
+    const before = r.points.length;
+    // The new server counts from 1 again: values below 40 after the restart prove a working subscription.
+    await until(
+      () => r.points.slice(before).filter((p) => p.tag === 'seq' && (p.value as number) < 40).length >= 5,
+      60_000,
+      'values from the restarted server',
+    );
+    expect(source.status().state).toBe('connected');
+    await source.stop();
+    await s1.stop();
   });
 });

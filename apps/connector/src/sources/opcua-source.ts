@@ -25,6 +25,8 @@ export interface OpcuaSourceOptions {
   certificateManager: OPCUACertificateManager;
   applicationName: string;
   log: Logger;
+  /** The local policy: security mode None is refused unless this is true. */
+  allowSecurityNone: boolean;
 }
 
 /** Error texts node-opcua uses when the server's certificate is not trusted or the policy does not match. */
@@ -153,6 +155,19 @@ export class OpcuaSource extends SourceBase implements Source {
   }
 
   private async connectOnce(gen: number): Promise<void> {
+    if (
+      (this.cfg.securityMode === 'None' || this.cfg.securityPolicy === 'None') &&
+      !this.opts.allowSecurityNone
+    ) {
+      // Also checked when the configuration is loaded or pushed; this guard keeps any other path honest.
+      this.stopped = true;
+      this.setState(
+        'error',
+        'security mode None is refused by the local policy (security.allowSecurityNone)',
+        'security',
+      );
+      throw new Error('security mode None is refused by the local policy');
+    }
     const client = OPCUAClient.create({
       applicationName: this.opts.applicationName,
       applicationUri: `urn:ingot:connector:${this.opts.applicationName}`,
