@@ -127,7 +127,8 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
   for (const m of sim.models) lastValues.set(`${m.plant}/${m.code}`, m.read());
 
   mkdirSync(options.pkiDir, { recursive: true });
-  const opcuaPort = options.opcuaPort && options.opcuaPort > 0 ? options.opcuaPort : await freePort();
+  const fixedPort = options.opcuaPort !== undefined && options.opcuaPort > 0;
+  const opcuaPort = fixedPort ? (options.opcuaPort as number) : await freePort();
   const opcua = new SimulatorOpcuaServer(sim, histories, {
     port: opcuaPort,
     pkiDir: options.pkiDir,
@@ -142,7 +143,17 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
   let offsetMs = 0; // realtime: ticks skipped after a stall
   const tsOf = (tick: number) => t0 + offsetMs + tick * tickMs;
 
-  await opcua.start(lastValues, tsOf(0));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await opcua.start(lastValues, tsOf(0));
+      break;
+    } catch (err) {
+      // a free port found by probing may be taken before the server binds it: probe again
+      if (fixedPort || attempt >= 4) throw err;
+      await opcua.stop().catch(() => {});
+      opcua.usePort(await freePort());
+    }
+  }
   try {
     await modbus.start(options.modbusPort ?? 0);
   } catch (err) {
@@ -212,7 +223,7 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
 
   return {
     endpointUrl: opcua.endpointUrl,
-    opcuaPort,
+    opcuaPort: opcua.portNumber,
     namespaceUri: SIMULATOR_NAMESPACE_URI,
     applicationUri: APPLICATION_URI,
     certificateFile: opcua.certificateFile,

@@ -116,6 +116,16 @@ export class SimulatorOpcuaServer {
     this.port = options.port;
   }
 
+  /** Changes the port before the first start (a randomly chosen port turned out to be taken). */
+  usePort(port: number): void {
+    if (this.server) throw new Error('cannot change the port of a running server');
+    this.port = port;
+  }
+
+  get portNumber(): number {
+    return this.port;
+  }
+
   get running(): boolean {
     return this.server !== undefined;
   }
@@ -173,9 +183,18 @@ export class SimulatorOpcuaServer {
       maxConnectionsPerEndpoint: 50,
       isAuditing: false,
     });
-    await server.initialize();
-    this.buildAddressSpace(server, lastValues, lastTsMs);
-    await server.start();
+    try {
+      await server.initialize();
+      this.buildAddressSpace(server, lastValues, lastTsMs);
+      await server.start();
+    } catch (err) {
+      this.variables.clear();
+      this.equipmentObjects.clear();
+      await server.shutdown(0).catch(() => {});
+      throw new Error(`OPC UA server could not start on 127.0.0.1:${this.port}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
     this.server = server;
   }
 

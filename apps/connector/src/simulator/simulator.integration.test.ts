@@ -495,6 +495,21 @@ describe('access control', () => {
   });
 });
 
+describe('ports', () => {
+  it('refuses a fixed OPC UA port that is taken, naming it', async () => {
+    await expect(
+      startPlantSimulator({
+        pkiDir: path.join(dir, 'taken'),
+        clock: 'manual',
+        plants: ['EP'],
+        opcuaPort: sim.opcuaPort,
+      }),
+    ).rejects.toThrow(new RegExp(`could not start on 127\\.0\\.0\\.1:${sim.opcuaPort}`));
+    // the simulator that owns the port is unaffected
+    expect(typeof (await readValue(session, nid('CM-1', 'seq')))).toBe('number');
+  });
+});
+
 describe('determinism', () => {
   it('two simulators with the same seed serve the same values tick for tick; another seed differs', async () => {
     const make = (seed: number, sub: string) =>
