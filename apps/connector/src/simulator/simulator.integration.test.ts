@@ -164,7 +164,7 @@ describe('coil model over OPC UA', () => {
     let sawRunning = false;
     let powerRunning = 0;
     let powerIdle = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 1000; i++) {
       sim.advance(10);
       const [state, len, count, speed, power, exitMm, target] = (await readMany(session, [
         nid('CM-2', 'state'),
@@ -344,10 +344,10 @@ describe('energy meters over Modbus TCP', () => {
 describe('faults', () => {
   it('bearing drift raises the bearing temperature, gauge drift offsets the gauge, a stuck sensor freezes', async () => {
     const b0 = (await readValue(session, nid('HM-1', 'bearing_temp'))) as number;
-    const drift = sim.injectFault('bearing-drift:HM-1,rate=6');
-    sim.advance(240); // 2 plant minutes
+    const drift = sim.injectFault('bearing-drift:HM-1,rate=10');
+    sim.advance(240); // 2 plant minutes: +20 °C, against at most ~6 °C the load can move it (τ = 600 s)
     const b1 = (await readValue(session, nid('HM-1', 'bearing_temp'))) as number;
-    expect(b1 - b0).toBeGreaterThan(12 - 3);
+    expect(b1 - b0).toBeGreaterThan(20 - 7);
     sim.clearFault(drift);
 
     const stuck = sim.injectFault('stuck-sensor:EXP-1/pressure');
@@ -549,11 +549,14 @@ describe('realtime clock', () => {
       sequenceTags: true,
     });
     try {
+      await new Promise((r) => setTimeout(r, 200));
       const t0 = Date.now();
+      const n0 = h.lastSequences()['EP/EXP-1'] as number;
       await new Promise((r) => setTimeout(r, 1000));
-      const n = h.lastSequences()['EP/EXP-1'] as number;
-      expect(n).toBeGreaterThanOrEqual(14);
-      expect(n).toBeLessThanOrEqual(22);
+      const n = (h.lastSequences()['EP/EXP-1'] as number) - n0;
+      const expected = (Date.now() - t0) / 50;
+      // ticks are due by the wall clock, so a late timer is caught up, not lost
+      expect(Math.abs(n - expected)).toBeLessThanOrEqual(3);
       const cl = newClient();
       await cl.connect(h.endpointUrl);
       const s = await cl.createSession();
