@@ -37,6 +37,12 @@ import {
 } from './validate.ts';
 
 export const MAX_BATCH_ROWS = 1_000_000;
+const INTERVAL_FUNCTION = {
+  second: 'toIntervalSecond',
+  minute: 'toIntervalMinute',
+  hour: 'toIntervalHour',
+  day: 'toIntervalDay',
+} as const;
 export const MAX_TEXT_LENGTH = 4096;
 export const MAX_RETENTION_DAYS = 3650;
 
@@ -326,7 +332,7 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
     const bucketMs = chooseBucketMs(to - from, widthPx);
     const source = bucketSource(bucketMs);
     const { count, unit } = bucketInterval(bucketMs);
-    const interval = `toInterval${unit[0]?.toUpperCase()}${unit.slice(1)}({n:UInt32})`;
+    const interval = `${INTERVAL_FUNCTION[unit]}({n:UInt32})`;
     const rawQuery = () =>
       this.sql.query<{ t: number | string; v: number | null; bad: number }>(
         `SELECT toUnixTimestamp64Milli(ts) AS t, value AS v, quality = 'bad' AS bad
