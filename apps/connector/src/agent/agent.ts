@@ -27,6 +27,9 @@ import { OpcuaSource } from '../sources/opcua-source.ts';
 import { openClientPki } from '../sources/pki.ts';
 import type { Source, TSourceState } from '../sources/source.ts';
 import { Spool } from '../spool/spool.ts';
+import { PUSHED_CONFIG_FILE, SPOOL_FILE, STATUS_FILE, type TStatusFile } from './files.ts';
+
+export { PUSHED_CONFIG_FILE, SPOOL_FILE, STATUS_FILE, type TStatusFile } from './files.ts';
 
 export interface AgentOptions {
   config: TConnectorConfig;
@@ -35,18 +38,6 @@ export interface AgentOptions {
   version: string;
   log: Logger;
 }
-
-/** What `ingot-connector status` reads besides the spool database. */
-export interface TStatusFile {
-  pid: number;
-  writtenAt: number;
-  mqttConnected: boolean;
-  heartbeat: TConnectorHeartbeat;
-}
-
-export const STATUS_FILE = 'status.json';
-export const PUSHED_CONFIG_FILE = 'pushed-config.json';
-export const SPOOL_FILE = 'spool.db';
 
 /** Bytes of the batch envelope around the points ({"v":1,"connectorId":...,"points":[]}). */
 const ENVELOPE_BYTES = 200;

@@ -2,12 +2,11 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TConnectorHeartbeat } from '@ingot/contracts';
-import { Agent, SPOOL_FILE, STATUS_FILE, type TStatusFile } from '../agent/agent.ts';
+import { SPOOL_FILE, STATUS_FILE, type TStatusFile } from '../agent/files.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { readEnv } from '../env.ts';
 import { writeSystemdUnit } from '../install/systemd-unit.ts';
 import { createLogger } from '../logger.ts';
-import { listRejected, pkiFolder, trustCertificateFile } from '../sources/pki.ts';
 import { readSpoolStatus } from '../spool/spool.ts';
 import { AGENT_VERSION } from '../version.ts';
 import { simulateCommand } from './simulate.ts';
@@ -142,6 +141,8 @@ function defaultExecPath(): string {
 async function run(configFile: string, level: 'debug' | 'info' | 'warn' | 'error'): Promise<number> {
   const config = loadConfig(configFile);
   const log = createLogger(level, { connector: config.connector.id });
+  // Loaded on demand: node-opcua takes seconds to import, which `status` or `--version` should not pay.
+  const { Agent } = await import('../agent/agent.ts');
   const agent = new Agent({ config, configFile, version: AGENT_VERSION, log });
   await agent.start();
   log.info('agent started', {
@@ -249,8 +250,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function pki(configFile: string, args: string[], io: CliIo): number {
+async function pki(configFile: string, args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(configFile);
+  const { listRejected, pkiFolder, trustCertificateFile } = await import('../sources/pki.ts');
   const [sub, file] = args;
   if (sub === 'list' || sub === undefined) {
     io.out(`PKI folder: ${pkiFolder(config.dataDir)}`);
