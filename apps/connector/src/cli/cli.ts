@@ -26,7 +26,11 @@ Usage:
                                               write ingot-connector.service into DIR
   ingot-connector simulate  [--pki-dir DIR] [--seed N] [--plants RP,EP] [--tick-ms N] [--opcua-port N]
                             [--modbus-port N] [--sequence-tags] [--fault SPEC]...
-                                              run the demo plant simulator (OPC UA + Modbus TCP)
+                            [--connector-config FILE [--connector-plant RP] [--tenant SLUG] [--connector-id ID]
+                             [--mqtt-url URL] [--mqtt-username U] [--mqtt-password-file F] [--mqtt-protocol 5|4]
+                             [--data-dir DIR]]
+                                              run the demo plant simulator (OPC UA + Modbus TCP); with
+                                              --connector-config also write a connector YAML for it
   ingot-connector --version | --help
 
 FILE defaults to $INGOT_CONNECTOR_CONFIG or /etc/ingot-connector/config.yaml.`;
@@ -65,6 +69,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       'modbus-port': { type: 'string' },
       'sequence-tags': { type: 'boolean' },
       fault: { type: 'string', multiple: true },
+      'connector-config': { type: 'string' },
+      'connector-plant': { type: 'string' },
+      'connector-id': { type: 'string' },
+      tenant: { type: 'string' },
+      'mqtt-url': { type: 'string' },
+      'mqtt-username': { type: 'string' },
+      'mqtt-password-file': { type: 'string' },
+      'mqtt-protocol': { type: 'string' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
+import { ZConnectorConfig } from '../config/connector-config.ts';
 import type { CliIo } from './cli.ts';
+import { simulatorConnectorConfig } from './simulator-connector-config.ts';
 
 interface SimulateFlags {
   'pki-dir'?: string;
@@ -10,6 +14,15 @@ interface SimulateFlags {
   'modbus-port'?: string;
   'sequence-tags'?: boolean;
   fault?: string[];
+  'connector-config'?: string;
+  'connector-plant'?: string;
+  'connector-id'?: string;
+  tenant?: string;
+  'mqtt-url'?: string;
+  'mqtt-username'?: string;
+  'mqtt-password-file'?: string;
+  'mqtt-protocol'?: string;
+  'data-dir'?: string;
 }
 
 function int(name: string, v: string | undefined): number | undefined {
@@ -21,7 +34,9 @@ function int(name: string, v: string | undefined): number | undefined {
 
 /** `ingot-connector simulate`: starts the plant simulator (src/simulator) until SIGINT/SIGTERM. */
 export async function simulateCommand(flags: SimulateFlags, io: CliIo): Promise<number> {
-  const { startPlantSimulator } = await import('../simulator/index.ts');
+  const { startPlantSimulator, simulatorModbusTags, simulatorOpcuaTags } = await import(
+    '../simulator/index.ts'
+  );
   const plants = flags.plants
     ?.split(',')
     .map((p) => p.trim())
