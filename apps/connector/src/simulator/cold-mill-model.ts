@@ -47,15 +47,21 @@ export interface TColdMillSpec {
   agcToleranceMm: number;
   /** Prefix of coil ids. */
   coilPrefix: string;
+  /** Alloys this mill rolls. Default 1060, 3003, 5052, 8011. */
+  alloys?: readonly TRolledAlloy[];
+  /** Speed while threading, m/min. Default 45. */
+  threadSpeedMPerMin?: number;
 }
 
 /** Alloys rolled, density (alloys.json) and an assumed mean flow stress when work-hardened (MPa). */
 const ALLOYS = [
   { alloy: '1060', densityKgM3: 2700, flowStressMpa: 110 },
+  { alloy: '1235', densityKgM3: 2700, flowStressMpa: 120 },
   { alloy: '3003', densityKgM3: 2730, flowStressMpa: 160 },
   { alloy: '5052', densityKgM3: 2680, flowStressMpa: 230 },
   { alloy: '8011', densityKgM3: 2710, flowStressMpa: 140 },
 ] as const;
+export type TRolledAlloy = (typeof ALLOYS)[number]['alloy'];
 
 /** Defect frequencies: share of each type (sums to 1) and the mean strip length between two defects. */
 const DEFECT_SHARE: Record<TDefectType, number> = {
@@ -71,144 +77,146 @@ const MEAN_M_BETWEEN_DEFECTS = 700;
 
 type TPhase = 'idle' | 'threading' | 'accelerating' | 'steady' | 'decelerating' | 'tripped';
 
-const THREAD_SPEED = 45; // m/min
 const ACCEL = 40; // m/min per second (≈0.67 m/s²)
 const FRICTION = 0.05; // roll-gap friction coefficient with rolling oil (assumed)
 const IDLE_KW = 90; // auxiliaries with the mill stopped (assumed)
 
-export const COLD_MILL_TAGS: readonly TTagDef[] = [
-  { name: 'state', dataType: 'UInt32', description: 'Mill state', enumStrings: EQUIPMENT_STATES },
-  { name: 'coil_id', dataType: 'String', description: 'Coil being rolled' },
-  { name: 'alloy', dataType: 'String', description: 'Alloy of the coil being rolled' },
-  { name: 'coil_count', dataType: 'UInt32', description: 'Coils finished since start' },
-  {
-    name: 'coil_length',
-    dataType: 'Double',
-    description: 'Exit strip rolled on the current coil (length counter)',
-    unit: UNITS.m,
-    range: [0, 40000],
-  },
-  { name: 'strip_width', dataType: 'Double', description: 'Strip width', unit: UNITS.mm, range: [0, 2000] },
-  {
-    name: 'target_thickness',
-    dataType: 'Double',
-    description: 'Exit thickness set point',
-    unit: UNITS.mm,
-    range: [0, 10],
-  },
-  {
-    name: 'entry_thickness',
-    dataType: 'Double',
-    description: 'Entry thickness (entry gauge)',
-    unit: UNITS.mm,
-    range: [0, 10],
-  },
-  {
-    name: 'exit_thickness',
-    dataType: 'Double',
-    description: 'Exit thickness (exit X-ray gauge)',
-    unit: UNITS.mm,
-    range: [0, 10],
-  },
-  {
-    name: 'strip_speed',
-    dataType: 'Double',
-    description: 'Exit strip speed',
-    unit: UNITS.mPerMin,
-    range: [0, 1000],
-  },
-  {
-    name: 'entry_speed',
-    dataType: 'Double',
-    description: 'Entry strip speed',
-    unit: UNITS.mPerMin,
-    range: [0, 1000],
-  },
-  {
-    name: 'roll_force',
-    dataType: 'Double',
-    description: 'Total rolling force',
-    unit: UNITS.kN,
-    range: [0, 20000],
-  },
-  {
-    name: 'entry_tension',
-    dataType: 'Double',
-    description: 'Entry (back) tension',
-    unit: UNITS.kN,
-    range: [0, 300],
-  },
-  {
-    name: 'exit_tension',
-    dataType: 'Double',
-    description: 'Exit (front) tension',
-    unit: UNITS.kN,
-    range: [0, 300],
-  },
-  {
-    name: 'motor_power',
-    dataType: 'Double',
-    description: 'Main drive power',
-    unit: UNITS.kW,
-    range: [0, 6000],
-  },
-  {
-    name: 'bearing_temp',
-    dataType: 'Double',
-    description: 'Work roll chock bearing temperature',
-    unit: UNITS.degC,
-    range: [0, 150],
-  },
-  {
-    name: 'strip_temp',
-    dataType: 'Double',
-    description: 'Exit strip temperature',
-    unit: UNITS.degC,
-    range: [0, 200],
-  },
-  {
-    name: 'flatness',
-    dataType: 'Double',
-    description: 'Flatness deviation (RMS over the width)',
-    unit: UNITS.iUnit,
-    range: [0, 100],
-  },
-  { name: 'defect_count', dataType: 'UInt32', description: 'Surface defects found on the current coil' },
-  {
-    name: 'defect_no',
-    dataType: 'UInt32',
-    description: 'Running number of the last surface defect (0 = none yet)',
-  },
-  {
-    name: 'defect_type',
-    dataType: 'String',
-    description: `Type of the last surface defect (${DEFECT_TYPES.join(', ')})`,
-  },
-  {
-    name: 'defect_type_code',
-    dataType: 'UInt32',
-    description: 'Type of the last surface defect as a number (1-based index in the type list)',
-  },
-  {
-    name: 'defect_position',
-    dataType: 'Double',
-    description: 'Position of the last defect along the coil from its head',
-    unit: UNITS.m,
-    range: [0, 40000],
-  },
-  {
-    name: 'defect_cross_position',
-    dataType: 'Double',
-    description: 'Position of the last defect across the strip',
-    unit: UNITS.mm,
-    range: [0, 2000],
-  },
-  {
-    name: 'defect_severity',
-    dataType: 'UInt32',
-    description: 'Severity of the last defect: 1 minor, 2 major, 3 critical',
-  },
-];
+/** The cold mill's tags; ranges (EURange) follow the mill's speed and longest coil. */
+export function coldMillTags(maxSpeedMPerMin = 1000, maxCoilLengthM = 40000): readonly TTagDef[] {
+  return [
+    { name: 'state', dataType: 'UInt32', description: 'Mill state', enumStrings: EQUIPMENT_STATES },
+    { name: 'coil_id', dataType: 'String', description: 'Coil being rolled' },
+    { name: 'alloy', dataType: 'String', description: 'Alloy of the coil being rolled' },
+    { name: 'coil_count', dataType: 'UInt32', description: 'Coils finished since start' },
+    {
+      name: 'coil_length',
+      dataType: 'Double',
+      description: 'Exit strip rolled on the current coil (length counter)',
+      unit: UNITS.m,
+      range: [0, maxCoilLengthM],
+    },
+    { name: 'strip_width', dataType: 'Double', description: 'Strip width', unit: UNITS.mm, range: [0, 2000] },
+    {
+      name: 'target_thickness',
+      dataType: 'Double',
+      description: 'Exit thickness set point',
+      unit: UNITS.mm,
+      range: [0, 10],
+    },
+    {
+      name: 'entry_thickness',
+      dataType: 'Double',
+      description: 'Entry thickness (entry gauge)',
+      unit: UNITS.mm,
+      range: [0, 10],
+    },
+    {
+      name: 'exit_thickness',
+      dataType: 'Double',
+      description: 'Exit thickness (exit X-ray gauge)',
+      unit: UNITS.mm,
+      range: [0, 10],
+    },
+    {
+      name: 'strip_speed',
+      dataType: 'Double',
+      description: 'Exit strip speed',
+      unit: UNITS.mPerMin,
+      range: [0, maxSpeedMPerMin],
+    },
+    {
+      name: 'entry_speed',
+      dataType: 'Double',
+      description: 'Entry strip speed',
+      unit: UNITS.mPerMin,
+      range: [0, maxSpeedMPerMin],
+    },
+    {
+      name: 'roll_force',
+      dataType: 'Double',
+      description: 'Total rolling force',
+      unit: UNITS.kN,
+      range: [0, 20000],
+    },
+    {
+      name: 'entry_tension',
+      dataType: 'Double',
+      description: 'Entry (back) tension',
+      unit: UNITS.kN,
+      range: [0, 300],
+    },
+    {
+      name: 'exit_tension',
+      dataType: 'Double',
+      description: 'Exit (front) tension',
+      unit: UNITS.kN,
+      range: [0, 300],
+    },
+    {
+      name: 'motor_power',
+      dataType: 'Double',
+      description: 'Main drive power',
+      unit: UNITS.kW,
+      range: [0, 6000],
+    },
+    {
+      name: 'bearing_temp',
+      dataType: 'Double',
+      description: 'Work roll chock bearing temperature',
+      unit: UNITS.degC,
+      range: [0, 150],
+    },
+    {
+      name: 'strip_temp',
+      dataType: 'Double',
+      description: 'Exit strip temperature',
+      unit: UNITS.degC,
+      range: [0, 200],
+    },
+    {
+      name: 'flatness',
+      dataType: 'Double',
+      description: 'Flatness deviation (RMS over the width)',
+      unit: UNITS.iUnit,
+      range: [0, 100],
+    },
+    { name: 'defect_count', dataType: 'UInt32', description: 'Surface defects found on the current coil' },
+    {
+      name: 'defect_no',
+      dataType: 'UInt32',
+      description: 'Running number of the last surface defect (0 = none yet)',
+    },
+    {
+      name: 'defect_type',
+      dataType: 'String',
+      description: `Type of the last surface defect (${DEFECT_TYPES.join(', ')})`,
+    },
+    {
+      name: 'defect_type_code',
+      dataType: 'UInt32',
+      description: 'Type of the last surface defect as a number (1-based index in the type list)',
+    },
+    {
+      name: 'defect_position',
+      dataType: 'Double',
+      description: 'Position of the last defect along the coil from its head',
+      unit: UNITS.m,
+      range: [0, maxCoilLengthM],
+    },
+    {
+      name: 'defect_cross_position',
+      dataType: 'Double',
+      description: 'Position of the last defect across the strip',
+      unit: UNITS.mm,
+      range: [0, 2000],
+    },
+    {
+      name: 'defect_severity',
+      dataType: 'UInt32',
+      description: 'Severity of the last defect: 1 minor, 2 major, 3 critical',
+    },
+  ];
+}
 
 interface TCoil {
   id: string;
@@ -223,7 +231,7 @@ interface TCoil {
 
 export class ColdMillModel implements TEquipmentModel {
   readonly kind = 'cold_mill' as const;
-  readonly tags = COLD_MILL_TAGS;
+  readonly tags: readonly TTagDef[];
   readonly periodTicks = 1;
   readonly plant: string;
   readonly code: string;
@@ -231,6 +239,7 @@ export class ColdMillModel implements TEquipmentModel {
   readonly nameEn: string;
 
   private readonly rng: TRng;
+  private readonly threadSpeed: number;
   private readonly gaugeNoise: Ar1Noise;
   private readonly entryNoise: Ar1Noise;
   private readonly tensionNoise: Ar1Noise;
@@ -264,6 +273,10 @@ export class ColdMillModel implements TEquipmentModel {
     this.name = spec.name;
     this.nameEn = spec.nameEn;
     this.rng = createRng(seed, `${spec.plant}/${spec.code}`);
+    this.threadSpeed = spec.threadSpeedMPerMin ?? 45;
+    const thinnest = Math.min(...spec.passes.map((p) => p[1]));
+    const longest = (spec.coilWeightT[1] * 1e9) / (2680 * spec.widthMm[0] * thinnest); // m: t, kg/m³, mm, mm
+    this.tags = coldMillTags(Math.ceil(spec.maxSpeedMPerMin * 1.1), Math.ceil(longest / 1000) * 1000);
     this.gaugeNoise = new Ar1Noise(this.rng, 1, 0.9);
     this.entryNoise = new Ar1Noise(this.rng, 1, 0.98);
     this.tensionNoise = new Ar1Noise(this.rng, 1, 0.95);
@@ -280,7 +293,8 @@ export class ColdMillModel implements TEquipmentModel {
   private newCoil(): TCoil {
     this.coilNo += 1;
     const pass = this.rng.pick(this.spec.passes);
-    const alloy = this.rng.pick(ALLOYS);
+    const rolled = this.spec.alloys ?? (['1060', '3003', '5052', '8011'] as const);
+    const alloy = this.rng.pick(ALLOYS.filter((a) => rolled.includes(a.alloy)));
     const widthMm = Math.round(this.rng.uniform(this.spec.widthMm[0], this.spec.widthMm[1]) / 10) * 10;
     const weightT =
       Math.round(this.rng.uniform(this.spec.coilWeightT[0], this.spec.coilWeightT[1]) * 10) / 10;
@@ -328,7 +342,7 @@ export class ColdMillModel implements TEquipmentModel {
 
   step(dtS: number): void {
     const c = this.coil;
-    const decelDistanceM = (this.speed * this.speed - THREAD_SPEED * THREAD_SPEED) / (2 * ACCEL * 60);
+    const decelDistanceM = (this.speed * this.speed - this.threadSpeed * this.threadSpeed) / (2 * ACCEL * 60);
     switch (this.phase) {
       case 'tripped':
         this.speed = Math.max(0, this.speed - 3 * ACCEL * dtS);
@@ -343,7 +357,7 @@ export class ColdMillModel implements TEquipmentModel {
         }
         break;
       case 'threading':
-        this.speed = Math.min(THREAD_SPEED, this.speed + ACCEL * dtS);
+        this.speed = Math.min(this.threadSpeed, this.speed + ACCEL * dtS);
         this.phaseLeftS -= dtS;
         if (this.phaseLeftS <= 0) {
           this.phase = 'accelerating';
@@ -359,7 +373,7 @@ export class ColdMillModel implements TEquipmentModel {
         if (c.exitLengthM - this.lengthM <= decelDistanceM + 30) this.phase = 'decelerating';
         break;
       case 'decelerating':
-        this.speed = Math.max(THREAD_SPEED, this.speed - ACCEL * dtS);
+        this.speed = Math.max(this.threadSpeed, this.speed - ACCEL * dtS);
         this.offGauge = Math.max(this.offGauge, 0.008);
         break;
     }
@@ -466,8 +480,8 @@ export class ColdMillModel implements TEquipmentModel {
       coil_length: round(this.lengthM, 1),
       strip_width: c.widthMm,
       target_thickness: c.exitMm,
-      entry_thickness: round(entry, 4),
-      exit_thickness: round(exit, 4),
+      entry_thickness: round(entry, 5),
+      exit_thickness: round(exit, 5),
       strip_speed: round(this.speed, 1),
       entry_speed: round(vEntry * 60, 1),
       roll_force: round(forceN / 1000, 0),

@@ -98,6 +98,34 @@ export function buildPlantModels(seed: number, plants: readonly TSimulatedPlant[
       },
       seed,
     );
+    const fm1 = new ColdMillModel(
+      {
+        plant: 'RP',
+        code: 'FM-1',
+        name: '1#铝箔精轧机',
+        nameEn: 'Foil finishing mill No.1',
+        maxSpeedMPerMin: 2000, // iom3-siemens-foil
+        workRollRadiusM: 0.13, // Φ260 mm (assumed; foil-mill rolls are not in equipment.json)
+        widthMm: [1200, 1900], // "over 2000 mm" mills exist (iom3-siemens-foil, primetals-shenhuo)
+        coilWeightT: [3, 8], // assumed (coil diameter 1.5 m, shengya-foil)
+        // from 0.6 mm foil stock (publitec-design) down to 0.006 mm (iom3-siemens-foil); the last pass is
+        // rolled doubled, 2 x 0.005-0.006 mm (publitec-design), and is modelled as one foil
+        passes: [
+          [0.6, 0.3],
+          [0.3, 0.15],
+          [0.15, 0.07],
+          [0.07, 0.035],
+          [0.035, 0.018],
+          [0.012, 0.006],
+        ],
+        // closed-gap rolling below 0.1-0.2 mm: thickness held by speed and tension (vbhf-foil); ±0.0005 mm assumed
+        agcToleranceMm: 0.0005,
+        coilPrefix: 'RF1',
+        alloys: ['8011', '1235'], // the foil alloys of alloys.json
+        threadSpeedMPerMin: 100,
+      },
+      seed,
+    );
     const hm1 = new HotMillModel(
       'RP',
       'HM-1',
@@ -132,7 +160,7 @@ export function buildPlantModels(seed: number, plants: readonly TSimulatedPlant[
       },
       seed,
     );
-    models.push(cm1, cm2, hm1, ...furnaces, af3);
+    models.push(cm1, cm2, fm1, hm1, ...furnaces, af3);
     models.push(
       new EnvironmentModel(
         {

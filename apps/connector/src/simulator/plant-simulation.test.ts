@@ -25,6 +25,7 @@ describe('PlantSimulation', () => {
     expect(sim.models.map((m) => `${m.plant}/${m.code}`)).toEqual([
       'RP/CM-1',
       'RP/CM-2',
+      'RP/FM-1',
       'RP/HM-1',
       'RP/AF-1',
       'RP/AF-2',
@@ -52,8 +53,14 @@ describe('PlantSimulation', () => {
     }
     expect(seen.get('RP/CM-1')).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(seen.get('RP/AF-1')).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    expect(sim.producedCount()).toBe(5 * 100 + 10 * 10);
+    expect(sim.producedCount()).toBe(6 * 100 + 10 * 10);
     expect(sim.sequences()['EP/EXP-2']).toBe(100);
+  });
+
+  it("gives each equipment its own random stream: other equipment does not change a model's values", () => {
+    const alone = new PlantSimulation({ seed: 5, plants: ['RP'], tickMs: 100, timeScale: 1 });
+    const both = new PlantSimulation({ seed: 5, plants: ['RP', 'EP'], tickMs: 100, timeScale: 1 });
+    expect(runTicks(alone, 500, 'CM-1')).toEqual(runTicks(both, 500, 'CM-1'));
   });
 
   it('is deterministic for a seed, faults included', () => {
@@ -178,6 +185,19 @@ describe('other equipment models', () => {
       expect(v.dust as number).toBeGreaterThan(0);
       expect(v.dust as number).toBeLessThan(5);
       expect(v.co as number).toBeLessThan(25);
+    }
+  });
+
+  it('foil mill: up to 2000 m/min, foil gauges down to 0.006 mm held within a few per cent', () => {
+    const f = h('FM-1').filter((v) => (v.strip_speed as number) > 500);
+    expect(f.length).toBeGreaterThan(1000);
+    for (const v of f) {
+      expect(v.strip_speed as number).toBeLessThanOrEqual(2000);
+      expect(['8011', '1235']).toContain(v.alloy);
+      const rel =
+        Math.abs((v.exit_thickness as number) - (v.target_thickness as number)) /
+        (v.target_thickness as number);
+      expect(rel).toBeLessThan(0.15);
     }
   });
 

@@ -228,9 +228,9 @@ describe('sequence numbers', () => {
     expect(after).toEqual(Array.from({ length: 500 }, (_, i) => start + 1 + i));
     const produced = sim.producedCount();
     sim.advance(10);
-    // 15 equipment: mills and presses (5) update every tick, furnaces and environment stations (10) every 10th
-    expect(Object.keys(sim.lastSequences())).toHaveLength(15);
-    expect(sim.producedCount() - produced).toBe(10 * 5 + 10);
+    // 16 equipment: mills and presses (6) update every tick, furnaces and environment stations (10) every 10th
+    expect(Object.keys(sim.lastSequences())).toHaveLength(16);
+    expect(sim.producedCount() - produced).toBe(10 * 6 + 10);
   });
 
   it('HistoryRead returns the sequence numbers produced between two times', async () => {
