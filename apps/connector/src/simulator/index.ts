@@ -81,6 +81,13 @@ export interface TPlantSimulatorHandle {
   tick(): number;
   /** Manual clock: run n ticks now (each one published). Throws under the realtime clock. */
   advance(ticks: number): void;
+  /**
+   * Realtime clock: stop producing (the servers stay up and keep serving the last values), e.g. so a test can
+   * let a pipeline drain and compare what arrived with producedCount(). `resume()` carries on from the wall
+   * clock; the paused time produces nothing.
+   */
+  pause(): void;
+  resume(): void;
   injectFault(spec: string | TFaultSpec): number;
   clearFault(id: number): boolean;
   activeFaults(): TActiveFault[];
@@ -204,9 +211,11 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
   };
 
   let timer: NodeJS.Timeout | undefined;
+  let paused = false;
+  let resumeLoop: () => void = () => {};
   if (clock === 'realtime') {
     const loop = () => {
-      if (stopped) return;
+      if (stopped || paused) return;
       const due = Math.floor((Date.now() - t0 - offsetMs) / tickMs);
       let behind = due - sim.tick;
       if (behind > 50) {
@@ -219,6 +228,11 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
       timer = setTimeout(loop, Math.max(1, tsOf(sim.tick + 1) - Date.now()));
     };
     timer = setTimeout(loop, tickMs);
+    resumeLoop = () => {
+      // carry on from now: the ticks of the pause are not produced, timestamps keep increasing
+      offsetMs = Date.now() - t0 - sim.tick * tickMs;
+      timer = setTimeout(loop, tickMs);
+    };
   }
 
   return {
@@ -237,6 +251,15 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
       if (!Number.isInteger(ticks) || ticks < 0)
         throw new Error(`ticks must be a whole number >= 0, got ${ticks}`);
       for (let i = 0; i < ticks; i++) runTick();
+    },
+    pause() {
+      paused = true;
+      if (timer) clearTimeout(timer);
+    },
+    resume() {
+      if (!paused || stopped) return;
+      paused = false;
+      resumeLoop();
     },
     injectFault(spec) {
       const parsed = typeof spec === 'string' ? parseFaultSpec(spec) : spec;

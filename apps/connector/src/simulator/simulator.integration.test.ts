@@ -541,7 +541,7 @@ describe('determinism', () => {
 });
 
 describe('realtime clock', () => {
-  it('ticks on the wall clock, stamping samples near now', async () => {
+  it('ticks on the wall clock, stamping samples near now; pause stops production and resume carries on from now', async () => {
     const h = await startPlantSimulator({
       pkiDir: path.join(dir, 'rt'),
       tickMs: 50,
@@ -565,6 +565,22 @@ describe('realtime clock', () => {
       expect(dv.sourceTimestamp?.getTime()).toBeGreaterThan(t0);
       await cl.disconnect();
       expect(() => h.advance(1)).toThrow(/manual/);
+
+      h.pause();
+      const frozen = h.producedCount();
+      const lastTs = dv.sourceTimestamp?.getTime() ?? 0;
+      await new Promise((r) => setTimeout(r, 400));
+      expect(h.producedCount()).toBe(frozen);
+      h.resume();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(h.producedCount()).toBeGreaterThan(frozen);
+      const c2 = newClient();
+      await c2.connect(h.endpointUrl);
+      const s2 = await c2.createSession();
+      const dv2 = await s2.read({ nodeId: nid('EXP-1', 'seq', 'EP'), attributeId: AttributeIds.Value });
+      expect(dv2.sourceTimestamp?.getTime()).toBeGreaterThan(lastTs);
+      expect(Math.abs((dv2.sourceTimestamp?.getTime() ?? 0) - Date.now())).toBeLessThan(500);
+      await c2.disconnect();
     } finally {
       await h.stop();
     }
