@@ -202,3 +202,28 @@ export interface TOrderLifecycleState {
   /** Events that did not fit the current status (kept for the timeline, not applied). */
   ignored: { eventId: string; kind: string; status: string }[];
 }
+
+/**
+ * What the API needs of the planning workflows (services/workflows implements it with `createPlanWorkflows`;
+ * the portal puts it on the tRPC context as `planWorkflows`).
+ */
+export interface TPlanWorkflowGateway {
+  /** Signal the plant's planProduction workflow (starting it if it does not run). */
+  requestPlan(input: {
+    tenantId: string;
+    plantId: string;
+    plantCode: string;
+    signal: TPlanSignalName;
+    request: TPlanRequestInput;
+  }): Promise<TWorkflowStart>;
+  /** The plant's planning workflow status, or null when none has run. */
+  planStatus(input: { tenantId: string; plantCode: string }): Promise<TPlanProductionStatus | null>;
+  /** Signal the order's orderLifecycle workflow (starting it at `status` if it does not run). */
+  orderEvent(input: {
+    tenantId: string;
+    orderId: string;
+    orderNo: string;
+    status: TOrderLifecycleInput['status'];
+    event: TOrderLifecycleEventInput;
+  }): Promise<TWorkflowStart>;
+}

@@ -1,14 +1,31 @@
 import {
+  ORDER_LIFECYCLE_SIGNALS,
+  orderLifecycleWorkflowId,
+  planProductionWorkflowId,
   provisionTenantWorkflowId,
   TASK_QUEUES,
+  type TOrderLifecycleEventInput,
+  type TOrderLifecycleStartInput,
+  type TOrderLifecycleState,
+  type TPlanProductionStartInput,
+  type TPlanProductionStatus,
+  type TPlanRequestInput,
+  type TPlanSignalName,
+  type TPlanWorkflowGateway,
   type TProvisionTenantStatus,
   type TWorkflowStart,
   WORKFLOWS,
+  ZOrderLifecycleEvent,
+  ZOrderLifecycleInput,
+  ZPlanProductionInput,
+  ZPlanRequest,
   ZProvisionTenantInput,
   ZProvisionTenantResult,
 } from '@ingot/contracts';
 import { Client, Connection, WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { z } from 'zod';
+import { type orderLifecycle, orderStateQuery } from './workflows/order-lifecycle.ts';
+import { type planProduction, planStatusQuery } from './workflows/plan-production.ts';
 import type { provisionTenant } from './workflows/provision-tenant.ts';
 
 /** What callers pass: the request as the portal sends it (defaults not yet applied) plus who asked. */
@@ -85,4 +102,137 @@ function describeFailure(err: unknown): string {
     return err.cause?.message ?? err.message;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Planning and order life cycle.
+
+export interface TPlanWorkflowOptions {
+  /** Tests run workers on queues of their own. */
+  taskQueue?: string;
+  /** Defaults of a planProduction started by this call (a running one keeps its own). */
+  defaults?: Partial<
+    Pick<
+      TPlanProductionStartInput,
+      'timeLimitMs' | 'frozenMinutes' | 'debounceMs' | 'autoPublish' | 'maxRunsPerExecution'
+    >
+  >;
+}
+
+/**
+ * Ask the plant's planProduction workflow for a new plan: signal-with-start, so the first request of a plant
+ * starts its workflow (id `{tenantId}:plan:{plantCode}`) and later ones join the running one.
+ */
+export async function requestPlan(
+  client: Client,
+  input: {
+    tenantId: string;
+    plantId: string;
+    plantCode: string;
+    signal: TPlanSignalName;
+    request: TPlanRequestInput;
+  },
+  options: TPlanWorkflowOptions = {},
+): Promise<TWorkflowStart> {
+  const request = ZPlanRequest.parse(input.request);
+  const args = ZPlanProductionInput.parse({
+    tenantId: input.tenantId,
+    plantId: input.plantId,
+    plantCode: input.plantCode,
+    ...options.defaults,
+  });
+  const workflowId = planProductionWorkflowId(input.tenantId, input.plantCode);
+  const handle = await client.workflow.signalWithStart<typeof planProduction, [TPlanRequestInput]>(
+    WORKFLOWS.planProduction,
+    {
+      taskQueue: options.taskQueue ?? TASK_QUEUES.platform,
+      workflowId,
+      args: [args],
+      signal: input.signal,
+      signalArgs: [request],
+    },
+  );
+  return { workflowId, runId: handle.signaledRunId };
+}
+
+/** The plant's planning workflow state (its query), or null when it never ran or has closed. */
+export async function getPlanProductionStatus(
+  client: Client,
+  tenantId: string,
+  plantCode: string,
+): Promise<TPlanProductionStatus | null> {
+  try {
+    return await client.workflow
+      .getHandle<typeof planProduction>(planProductionWorkflowId(tenantId, plantCode))
+      .query(planStatusQuery);
+  } catch (err) {
+    if (
+      err instanceof WorkflowNotFoundError ||
+      (err instanceof Error && /not found|closed|completed/i.test(err.message))
+    )
+      return null;
+    throw err;
+  }
+}
+
+/** Send an event to the order's orderLifecycle workflow (signal-with-start at the order's current status). */
+export async function sendOrderEvent(
+  client: Client,
+  input: {
+    tenantId: string;
+    orderId: string;
+    orderNo: string;
+    status?: TOrderLifecycleStartInput['status'];
+    event: TOrderLifecycleEventInput;
+  },
+  options: { taskQueue?: string } = {},
+): Promise<TWorkflowStart> {
+  const event = ZOrderLifecycleEvent.parse(input.event);
+  const args = ZOrderLifecycleInput.parse({
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    orderNo: input.orderNo,
+    ...(input.status ? { status: input.status } : {}),
+  });
+  const workflowId = orderLifecycleWorkflowId(input.tenantId, input.orderNo);
+  const handle = await client.workflow.signalWithStart<typeof orderLifecycle, [TOrderLifecycleEventInput]>(
+    WORKFLOWS.orderLifecycle,
+    {
+      taskQueue: options.taskQueue ?? TASK_QUEUES.platform,
+      workflowId,
+      args: [args],
+      signal: ORDER_LIFECYCLE_SIGNALS.event,
+      signalArgs: [event],
+    },
+  );
+  return { workflowId, runId: handle.signaledRunId };
+}
+
+/** The order workflow's state (query), or null when none runs for the order. */
+export async function getOrderLifecycleState(
+  client: Client,
+  tenantId: string,
+  orderNo: string,
+): Promise<TOrderLifecycleState | null> {
+  try {
+    return await client.workflow
+      .getHandle<typeof orderLifecycle>(orderLifecycleWorkflowId(tenantId, orderNo))
+      .query(orderStateQuery);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+}
+
+/** The API's view of the planning workflows (TPlanWorkflowGateway), bound to a client and task queue. */
+export function createPlanWorkflows(
+  client: Client,
+  options: TPlanWorkflowOptions = {},
+): TPlanWorkflowGateway {
+  return {
+    requestPlan: (input) => requestPlan(client, input, options),
+    planStatus: ({ tenantId, plantCode }) => getPlanProductionStatus(client, tenantId, plantCode),
+    orderEvent: (input) =>
+      sendOrderEvent(client, input, options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+  };
 }

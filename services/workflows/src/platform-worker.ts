@@ -4,6 +4,7 @@ import { TASK_QUEUES } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type ActivityHooks, createActivities } from './activities/index.ts';
+import type { TSolverRunner } from './solver/solver-pool.ts';
 
 /** The workflows entry point the bundler starts from. */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -20,17 +21,24 @@ export interface PlatformWorkerOptions {
   /** Keycloak's admin API (the first administrator's account is created there); null with the embedded issuer. */
   directory?: TIdentityDirectory | null;
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  /** Where plan solves run; default: a solver thread of this process, started on first use. */
+  solver?: TSolverRunner;
 }
 
 /** A Worker of the platform task queue: every workflow of ./workflows and the activities bound to the db. */
 export function createPlatformWorker(options: PlatformWorkerOptions): Promise<Worker> {
-  const { connection, db, hooks, workflowBundle, directory = null } = options;
+  const { connection, db, hooks, workflowBundle, directory = null, solver } = options;
   return Worker.create({
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? TASK_QUEUES.platform,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(hooks ? { db, directory, hooks } : { db, directory }),
+    activities: createActivities({
+      db,
+      directory,
+      ...(hooks ? { hooks } : {}),
+      ...(solver ? { solver } : {}),
+    }),
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
   });
 }

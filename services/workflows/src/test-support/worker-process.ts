@@ -5,6 +5,7 @@
  *   {"event":"ready"}                           polling the task queue
  *   {"event":"committed","activity":"..."}      an activity's transaction committed (when blockAfterCommit names
  *                                               it, the activity then never returns: kill the process now)
+ *   {"event":"solving","attempt":n,...}        a plan solve started in the solver thread (kill it mid-solve)
  */
 import { createDb } from '@ingot/db';
 import { NativeConnection } from '@temporalio/worker';
@@ -21,7 +22,10 @@ export interface WorkerProcessConfig {
   blockAfterCommit?: TActivityName;
 }
 
-export type WorkerProcessEvent = { event: 'ready' } | { event: 'committed'; activity: TActivityName };
+export type WorkerProcessEvent =
+  | { event: 'ready' }
+  | { event: 'committed'; activity: TActivityName }
+  | { event: 'solving'; attempt: number; requestKey: string };
 
 function report(event: WorkerProcessEvent): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -43,6 +47,9 @@ async function main(): Promise<void> {
       async afterCommit(activity) {
         report({ event: 'committed', activity });
         if (activity === config.blockAfterCommit) await new Promise<never>(() => {});
+      },
+      onSolving(info) {
+        report({ event: 'solving', ...info });
       },
     },
   });

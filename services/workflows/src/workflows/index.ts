@@ -1,2 +1,4 @@
 /** Every workflow of the platform task queue. The Worker bundles this file (workflowsPath / bundleWorkflowCode). */
+export { orderLifecycle } from './order-lifecycle.ts';
+export { planProduction } from './plan-production.ts';
 export { provisionTenant } from './provision-tenant.ts';
