@@ -11,6 +11,8 @@ export interface TEquipmentDownResult {
   equipmentId: string;
   equipmentCode: string;
   plantId: string;
+  /** For the planning workflow's id (`{tenantId}:plan:{plantCode}`). */
+  plantCode: string;
   kind: string;
   start: Date;
   reason: string;
@@ -23,9 +25,18 @@ export interface TEquipmentUpResult {
   equipmentId: string;
   equipmentCode: string;
   plantId: string;
+  plantCode: string;
   start: Date;
   end: Date;
   minutes: number;
+}
+
+async function plantCodeOf(tx: TenantTx, ctx: TTenantContext, plantId: string): Promise<string> {
+  const plant = await tx.plant.findFirst({
+    where: { id: plantId, ...tenantFilter(ctx) },
+    select: { code: true },
+  });
+  return plant?.code ?? '';
 }
 
 /**
@@ -74,6 +85,7 @@ export async function reportEquipmentDown(
     equipmentId: equipment.id,
     equipmentCode: equipment.code,
     plantId: equipment.plantId,
+    plantCode: await plantCodeOf(tx, ctx, equipment.plantId),
     kind: downtime.kind,
     start: downtime.start,
     reason: downtime.reason,
@@ -107,6 +119,7 @@ export async function reportEquipmentUp(
     equipmentId: equipment.id,
     equipmentCode: equipment.code,
     plantId: equipment.plantId,
+    plantCode: await plantCodeOf(tx, ctx, equipment.plantId),
     start: open.start,
     end: now,
     minutes,
