@@ -355,6 +355,7 @@ describeEachDatabase('shop floor', (t) => {
       expect(down).toMatchObject({
         equipmentCode: 'CM-2',
         plantId: rp,
+        plantCode: 'RP',
         kind: 'breakdown',
         affectedOperationIds: [],
       });
