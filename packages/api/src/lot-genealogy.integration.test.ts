@@ -171,6 +171,8 @@ describeEachDatabase('lot genealogy', (t) => {
       const byNo = await admin.lot.search({ q: chain.cold.lotNo });
       expect(byNo[0]).toMatchObject({ id: chain.cold.id, matchedBy: 'lotNo' });
       expect(byNo.map((l) => l.lotNo)).toContain(chain.s1.lotNo);
+      const byId = await admin.lot.search({ q: chain.s1.id.toUpperCase() });
+      expect(byId.map((l) => [l.id, l.matchedBy])).toEqual([[chain.s1.id, 'id']]);
       const byCast = await admin.lot.search({ q: 'C26-0777-02' });
       expect(byCast.some((l) => l.id === chain.cast.id && l.matchedBy === 'castNo')).toBe(true);
       const byOrder = await admin.lot.search({ q: orderNo });

@@ -304,6 +304,12 @@ describeEachDatabase('shop floor', (t) => {
         [-1, 'coil', 'cold_rolling', 'CM-1'],
         [0, 'coil', 'slitting', 'SL-1'],
       ]);
+      expect(g.lots.at(-1)?.producedBy).toMatchObject({
+        equipmentId: op(2).equipmentId,
+        workOrderNo: f.workOrderNo,
+        actualStart: expect.any(Date),
+        actualEnd: expect.any(Date),
+      });
       const splitLinks = g.links.filter((l) => l.kind === 'split');
       expect(splitLinks).toHaveLength(1);
       expect(splitLinks[0]?.weightKg).toBeCloseTo(22_900 / 4, 3);

@@ -17,6 +17,8 @@ export interface TGenealogyLot extends TLotDto {
     operationCode: string;
     seq: number;
     workOrderNo: string;
+    /** The machine it ran on, and when: the window to read its process data (telemetry) for. */
+    equipmentId: string | null;
     equipmentCode: string | null;
     actualStart: Date | null;
     actualEnd: Date | null;
@@ -217,6 +219,7 @@ export async function lotGenealogy(
             operationCode: r.operation.operationCode,
             seq: r.operation.seq,
             workOrderNo: r.operation.workOrder.workOrderNo,
+            equipmentId: r.operation.actualEquipmentId,
             equipmentCode: r.operation.actualEquipmentId
               ? (codeOf.get(r.operation.actualEquipmentId) ?? null)
               : null,

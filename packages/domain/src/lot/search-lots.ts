@@ -6,7 +6,9 @@ import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { lotInclude, type TLotDto, toLotDto } from './lot-dto.ts';
 
-export type TLotMatch = 'lotNo' | 'heatNo' | 'castNo' | 'workOrderNo' | 'orderNo';
+export type TLotMatch = 'id' | 'lotNo' | 'heatNo' | 'castNo' | 'workOrderNo' | 'orderNo';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TLotSearchHit extends TLotDto {
   /** Why it matched: its number, its heat or cast, or the work order / sales order that made or consumed it. */
@@ -14,7 +16,7 @@ export interface TLotSearchHit extends TLotDto {
 }
 
 /**
- * The one search box of traceability: a lot number (or its beginning), a heat or cast number, a work order number
+ * The one search box of traceability: a lot id (a scanned label), a lot number (or its beginning), a heat or cast number, a work order number
  * or a sales order number. For an order, the lots its work orders produced, consumed or shipped. Case-insensitive;
  * tenant and plant scope in every query.
  */
@@ -35,6 +37,13 @@ export async function searchLots(
     for (const r of rows) if (!hits.has(r.id)) hits.set(r.id, { ...toLotDto(r), matchedBy });
   };
 
+  if (UUID_RE.test(q)) {
+    const byId = await tx.materialLot.findMany({
+      where: { ...lotScope, id: q.toLowerCase() },
+      include: lotInclude,
+    });
+    add(byId, 'id');
+  }
   const [byNo, byHeat, byCast] = await Promise.all([
     tx.materialLot.findMany({
       where: { ...lotScope, lotNo: { startsWith: q, mode: 'insensitive' } },
