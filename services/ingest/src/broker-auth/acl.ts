@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CONNECTOR_PUBLISH_KINDS,
   connectorTopic,
@@ -11,8 +12,18 @@ import {
 } from '@ingot/contracts';
 import type { TBrokerIdentity, TConnectorIdentity } from './identity.ts';
 
-/** The shared-subscription group of ingest replicas. */
+/**
+ * The shared-subscription group of ingest replicas. Mosquitto 2.0 grants any SUBSCRIBE and applies read ACLs only
+ * at delivery, so a client that joins the group would be handed (and silently drop) its share of every
+ * connector's messages: measured in mosquitto.integration.test.ts. Against Mosquitto the group name is
+ * therefore a secret (shareGroupFor(service password)); aedes and EMQX refuse the SUBSCRIBE itself.
+ */
 export const INGEST_SHARE_GROUP = 'ingest';
+
+/** An unguessable group name derived from the service's secret (same on every replica). */
+export function shareGroupFor(secret: string): string {
+  return `ingest-${createHash('sha256').update(`ingot-share-group:${secret}`).digest('hex').slice(0, 24)}`;
+}
 /** Upstream kinds ingest reads. */
 export const INGEST_KINDS = [
   'telemetry',
@@ -40,10 +51,10 @@ export function connectorGrants(identity: TConnectorIdentity): { publish: string
 }
 
 /** The filters the service identity may subscribe to: shared (`$share/ingest/...`) or plain. */
-export function serviceSubscribeFilters(): string[] {
+export function serviceSubscribeFilters(shareGroup = INGEST_SHARE_GROUP): string[] {
   return INGEST_KINDS.flatMap((k) => {
     const f = `${TOPIC_ROOT}/${TOPIC_VERSION}/+/+/+/${k}`;
-    return [f, `$share/${INGEST_SHARE_GROUP}/${f}`];
+    return [f, `$share/${shareGroup}/${f}`];
   });
 }
 
@@ -93,11 +104,16 @@ export function authorizePublish(identity: TBrokerIdentity, req: TPublishRequest
  * May `identity` subscribe to this filter? A connector: exactly its own command topic. The service: the
  * upstream filters of serviceSubscribeFilters(). No `#`, no `$SYS`, nothing else.
  */
-export function authorizeSubscribe(identity: TBrokerIdentity, filter: string, qos = 1): TAclDecision {
+export function authorizeSubscribe(
+  identity: TBrokerIdentity,
+  filter: string,
+  qos = 1,
+  shareGroup = INGEST_SHARE_GROUP,
+): TAclDecision {
   if (filter.length === 0) return deny('empty topic filter');
   if (qos > 1) return deny('QoS 2 subscriptions are not accepted');
   if (identity.kind === 'service') {
-    return serviceSubscribeFilters().includes(filter)
+    return serviceSubscribeFilters(shareGroup).includes(filter)
       ? allow
       : deny(`the service identity may not subscribe to ${filter}`);
   }

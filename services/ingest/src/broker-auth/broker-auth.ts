@@ -16,6 +16,8 @@ export interface TBrokerAuthOptions {
   /** The platform's service identities (ingest); their usernames never contain ".", connectors' always do. */
   services?: TServiceAccount[];
   log: Logger;
+  /** The ingest replicas' shared-subscription group (default `ingest`). */
+  shareGroup?: string;
 }
 
 export type TAuthResult =
@@ -43,6 +45,7 @@ export class BrokerAuth {
   private readonly lookup: TCredentialLookup;
   private readonly services: TServiceAccount[];
   private readonly log: Logger;
+  private readonly shareGroup: string | undefined;
   /** Denials per username ("" when none was given), since start. */
   readonly denials = new Map<string, number>();
 
@@ -50,6 +53,7 @@ export class BrokerAuth {
     this.lookup = opts.lookup;
     this.services = opts.services ?? [];
     this.log = opts.log;
+    this.shareGroup = opts.shareGroup;
     for (const s of this.services) {
       if (s.username.includes('.')) throw new Error(`service username "${s.username}" must not contain "."`);
       if (s.password.length < 16)
@@ -99,6 +103,7 @@ export class BrokerAuth {
     if (service) {
       const ok = timingSafeEqual(digest(pw), digest(service.password));
       if (!ok) return fail('wrong password', 4);
+      if (ctx.clientId !== username) return fail('client id must equal the username', 5);
       return { ok: true, identity: { kind: 'service', username } };
     }
     let creds: Awaited<ReturnType<TCredentialLookup>>;
@@ -131,7 +136,7 @@ export class BrokerAuth {
     qos: number,
     ctx: TDenialContext,
   ): TAclDecision {
-    const d = authorizeSubscribe(identity, filter, qos);
+    const d = authorizeSubscribe(identity, filter, qos, this.shareGroup);
     if (!d.allow)
       this.denied('subscribe', d.reason, { ...ctx, username: identity.username }, { topic: filter });
     return d;

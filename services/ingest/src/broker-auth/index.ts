@@ -6,6 +6,7 @@ export {
   INGEST_KINDS,
   INGEST_SHARE_GROUP,
   serviceSubscribeFilters,
+  shareGroupFor,
   type TAclDecision,
   type TPublishRequest,
 } from './acl.ts';
@@ -26,9 +27,13 @@ export {
   type TCredentialLookup,
   type TServiceIdentity,
 } from './identity.ts';
+export { mosquittoPolicyLines } from './mosquitto-conf.ts';
 export {
+  buildMosquittoAuthFiles,
+  MOSQUITTO_PBKDF2_ITERATIONS,
   mosquittoAclFile,
   mosquittoPasswordHash,
   mosquittoPasswordLine,
+  type TMosquittoConnector,
   type TMosquittoEntry,
 } from './mosquitto-files.ts';

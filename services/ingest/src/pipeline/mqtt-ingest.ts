@@ -7,13 +7,18 @@ import type { TTopicIdentity } from './topic-identity.ts';
 
 export interface TMqttIngestOptions {
   url: string;
+  /**
+   * Stable per replica (e.g. `ingot-ingest-0`), and also its client id: the broker keeps the replica's session and
+   * redelivers what it did not acknowledge. Each replica needs its own (brokers set client id = username, and
+   * two sessions with one client id take each other over).
+   */
   username: string;
   password: string;
-  /** Stable per replica (e.g. `ingest-0`): the broker keeps its session, and redelivers what it did not ack. */
-  clientId: string;
   pipeline: IngestPipeline;
   resolveIdentity: (topic: string) => Promise<TTopicIdentity>;
   log: Logger;
+  /** Shared-subscription group (INGEST_SHARE_GROUP; against Mosquitto a secret one, see shareGroupFor). */
+  shareGroup?: string;
   /** Unacknowledged messages the broker may send at once (MQTT 5 Receive Maximum). */
   receiveMaximum?: number;
   /** How long the broker keeps the session (and its unacknowledged messages) after a disconnect. */
@@ -56,7 +61,7 @@ export class MqttIngest {
     const o = this.opts;
     const options: IClientOptions = {
       protocolVersion: 5,
-      clientId: o.clientId,
+      clientId: o.username,
       username: o.username,
       password: o.password,
       clean: false,
@@ -108,22 +113,25 @@ export class MqttIngest {
       );
     };
     client.on('close', () => {
+      if (this.client === client) o.log.warn('ingest disconnected', { clientId: o.username, unacked: this.held.size });
       this.gen += 1;
       this.held.clear();
       this.ackChain = Promise.resolve();
     });
-    client.on('error', (e) => o.log.warn('mqtt error', { clientId: o.clientId, error: e.message }));
+    client.on('error', (e) => o.log.warn('mqtt error', { clientId: o.username, error: e.message }));
     await new Promise<void>((resolve, reject) => {
       const onErr = (e: Error) => reject(e);
       client.once('error', onErr);
       client.once('connect', (connack) => {
         client.off('error', onErr);
         if (connack.sessionPresent) {
-          o.log.info('session resumed', { clientId: o.clientId });
+          o.log.info('session resumed', { clientId: o.username });
           resolve();
           return;
         }
-        const filters = INGEST_KINDS.map((k) => `$share/${INGEST_SHARE_GROUP}/${topicFilter(k)}`);
+        const filters = INGEST_KINDS.map(
+          (k) => `$share/${o.shareGroup ?? INGEST_SHARE_GROUP}/${topicFilter(k)}`,
+        );
         client.subscribe(filters, { qos: 1 }, (err, granted) => {
           if (err) return reject(err);
           const refused = (granted ?? []).filter((g) => g.qos > 1);
@@ -133,7 +141,7 @@ export class MqttIngest {
         });
       });
     });
-    o.log.info('ingest subscribed', { clientId: o.clientId, url: o.url });
+    o.log.info('ingest subscribed', { clientId: o.username, url: o.url });
   }
 
   /** Disconnects; `abrupt` drops the socket without DISCONNECT and without sending held acks (a crash). */
@@ -147,7 +155,7 @@ export class MqttIngest {
       await c.endAsync(true);
       return;
     }
-    await this.ackChain.catch(() => undefined);
+    await Promise.race([this.ackChain.catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     await c.endAsync(false);
   }
 

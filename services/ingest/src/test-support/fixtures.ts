@@ -81,7 +81,12 @@ export function tryConnect(url: string, opts: IClientOptions): Promise<TConnectO
       client.removeAllListeners('error');
       resolve(o);
     };
-    client.once('connect', () => done({ ok: true, client }));
+    client.once('connect', () => {
+      // Later errors (a refused publish closing the socket) are the caller's to observe, not uncaught.
+      client.on('error', () => undefined);
+      client.stream.on('error', () => undefined);
+      done({ ok: true, client });
+    });
     client.once('error', (e: Error & { code?: number }) => {
       client.end(true);
       done({ ok: false, error: e.message, code: e.code });
