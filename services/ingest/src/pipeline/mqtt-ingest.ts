@@ -113,7 +113,8 @@ export class MqttIngest {
       );
     };
     client.on('close', () => {
-      if (this.client === client) o.log.warn('ingest disconnected', { clientId: o.username, unacked: this.held.size });
+      if (this.client === client)
+        o.log.warn('ingest disconnected', { clientId: o.username, unacked: this.held.size });
       this.gen += 1;
       this.held.clear();
       this.ackChain = Promise.resolve();
