@@ -72,8 +72,10 @@ export interface TPlantSimulatorHandle {
   readonly applicationUri: string;
   /** The server's own certificate (PEM): what a client trusts to accept this server. */
   readonly certificateFile: string;
-  /** PKI folder whose trusted/ and rejected/ hold client certificates. */
+  /** PKI folder whose trusted/ and rejected/ hold client (application instance) certificates. */
   readonly serverPkiDir: string;
+  /** PKI folder for X.509 user logins: a user certificate is accepted once it is in trusted/certs here. */
+  readonly userPkiDir: string;
   readonly modbus: { host: string; port: number; unitId: number };
   readonly seed: number;
   readonly plants: readonly TSimulatedPlant[];
@@ -242,6 +244,7 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
     applicationUri: APPLICATION_URI,
     certificateFile: opcua.certificateFile,
     serverPkiDir: opcua.clientPkiDir,
+    userPkiDir: opcua.userPkiDir,
     modbus: { host: '127.0.0.1', port: modbus.port, unitId: 1 },
     seed,
     plants,

@@ -138,6 +138,10 @@ export class SimulatorOpcuaServer {
     return path.join(this.options.pkiDir, 'server', 'own', 'certs', 'certificate.pem');
   }
 
+  get userPkiDir(): string {
+    return path.join(this.options.pkiDir, 'user');
+  }
+
   get clientPkiDir(): string {
     return path.join(this.options.pkiDir, 'server');
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ModbusRTU from 'modbus-serial';
@@ -14,6 +14,7 @@ import {
   OPCUAClient,
   SecurityPolicy,
   TimestampsToReturn,
+  UserTokenType,
   type Variant,
 } from 'node-opcua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -491,6 +492,51 @@ describe('access control', () => {
       }
     } finally {
       await h.stop();
+    }
+  });
+});
+
+describe('X.509 user login', () => {
+  it('accepts a user certificate only once it is in the user trust list', async () => {
+    const users = new OPCUACertificateManager({ rootFolder: path.join(dir, 'user-cert') });
+    await users.initialize();
+    const certFile = path.join(dir, 'user-cert', 'operator.pem');
+    await users.createSelfSignedCertificate({
+      subject: '/CN=operator/O=Ingot',
+      applicationUri: 'urn:ingot:user:operator',
+      dns: [],
+      startDate: new Date(Date.now() - 86_400_000),
+      validity: 30,
+      outputFile: certFile,
+    });
+    const pem = readFileSync(certFile, 'utf8');
+    const certificateData = Buffer.from(
+      (/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem)?.[1] ?? '').replace(
+        /\s+/g,
+        '',
+      ),
+      'base64',
+    );
+    const privateKey = readFileSync(path.join(dir, 'user-cert', 'own', 'private', 'private_key.pem'), 'utf8');
+    const c = newClient(MessageSecurityMode.SignAndEncrypt, SecurityPolicy.Basic256Sha256);
+    await c.connect(sim.endpointUrl);
+    try {
+      const identity = { type: UserTokenType.Certificate as const, certificateData, privateKey };
+      await expect(c.createSession(identity)).rejects.toThrow();
+      // what an administrator does (node-opcua-pki's `trust` command does the same): trust the refused certificate
+      expect(readdirSync(path.join(sim.userPkiDir, 'rejected'))).toHaveLength(1);
+      const admin = new OPCUACertificateManager({ rootFolder: sim.userPkiDir });
+      await admin.initialize();
+      await admin.trustCertificate(certificateData);
+      expect((await admin.checkCertificate(certificateData)).toString()).toMatch(/^Good/);
+      await admin.dispose();
+      await sim.restart(0); // the trust list is read when the server starts
+      await new Promise<void>((r) => c.once('connection_reestablished', () => r()));
+      const s = await c.createSession(identity);
+      expect(typeof (await readValue(s, nid('CM-1', 'seq')))).toBe('number');
+      await s.close();
+    } finally {
+      await c.disconnect();
     }
   });
 });
