@@ -119,6 +119,12 @@ export async function startPlantSimulator(options: TPlantSimulatorOptions): Prom
       throw new Error(`plants: unknown plant "${p}" (simulated: ${SIMULATED_PLANTS.join(', ')})`);
     }
   }
+  for (const key of ['opcuaPort', 'modbusPort'] as const) {
+    const port = options[key];
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      throw new Error(`${key} must be 0 (a free port) or 1..65535, got ${port}`);
+    }
+  }
   const tickMs = options.tickMs ?? 100;
   const clock = options.clock ?? 'realtime';
   const sequenceTags = options.sequenceTags ?? false;

@@ -541,6 +541,25 @@ describe('X.509 user login', () => {
   });
 });
 
+describe('options', () => {
+  it('refuses bad options before starting anything, naming the option', async () => {
+    const base = { pkiDir: path.join(dir, 'bad'), clock: 'manual' as const };
+    await expect(startPlantSimulator({ ...base, opcuaPort: 70000 })).rejects.toThrow(/opcuaPort must be 0/);
+    await expect(startPlantSimulator({ ...base, modbusPort: -1 })).rejects.toThrow(/modbusPort must be 0/);
+    await expect(startPlantSimulator({ ...base, tickMs: 0 })).rejects.toThrow(/tickMs must be positive/);
+    await expect(startPlantSimulator({ ...base, seed: 1.5 })).rejects.toThrow(/seed must be an integer/);
+    await expect(startPlantSimulator({ ...base, plants: ['XP' as 'RP'] })).rejects.toThrow(
+      /unknown plant "XP"/,
+    );
+    await expect(startPlantSimulator({ ...base, faults: ['trip:CM-9'] })).rejects.toThrow(
+      /unknown equipment "CM-9"/,
+    );
+    await expect(startPlantSimulator({ ...base, sequenceTags: true, historyCapacity: 0 })).rejects.toThrow(
+      /history capacity must be a positive integer/,
+    );
+  });
+});
+
 describe('ports', () => {
   it('refuses a fixed OPC UA port that is taken, naming it', async () => {
     await expect(
