@@ -95,9 +95,14 @@ describeEachDatabase('plant hierarchy', (t) => {
       expect(extrusion.map((e) => e.class).sort()).toEqual([
         'ageing_oven',
         'ageing_oven',
+        'casting_machine',
+        'cut_to_length_line',
+        'cut_to_length_line',
         'extrusion_press',
         'extrusion_press',
         'homogenizing_furnace',
+        'other',
+        'other',
         'stretcher',
       ]);
       const me = await callerFor(t.db, 'platform@ingot.demo', null).me.get();
