@@ -428,6 +428,46 @@ describeEachDatabase('shop floor', (t) => {
         equipmentId: second.equipmentId,
       });
       expect(overlapped).toMatchObject({ overlapped: true, inputLots: [] });
+
+      // The predecessor finishes; its coil is fed to the running anneal with a report.
+      const rolled = await operator.shopFloor.finish({
+        operationId: first.id,
+        outputs: [{ weightKg: 9_800 }],
+      });
+      const coil = rolled.outputLots[0];
+      if (!coil) throw new Error('no output');
+      const fed = await audited('operation.report', () =>
+        operator.shopFloor.report({ operationId: second.id, inputLotIds: [coil.id] }),
+      );
+      expect(fed).toMatchObject({
+        reportId: null,
+        goodT: 0,
+        inputLots: [expect.objectContaining({ id: coil.id, status: 'in_process', location: 'AF-1' })],
+      });
+      // A quality hold on the coil in the furnace blocks the finish until it is released.
+      await admin.lot.hold({ id: coil.id, reason: '炉温记录异常' });
+      const held = await failure(
+        operator.shopFloor.finish({ operationId: second.id, outputs: [{ weightKg: 9_800 }] }),
+      );
+      expect(held).toMatchObject({ code: 'CONFLICT', field: 'operationId' });
+      expect(held.message).toContain('quality hold');
+      await admin.lot.release({ id: coil.id, reason: '温度曲线复核合格', to: 'available' });
+      const annealed = await operator.shopFloor.finish({
+        operationId: second.id,
+        outputs: [{ weightKg: 9_800 }],
+      });
+      expect(annealed.consumedLots.map((l) => [l.id, l.status])).toEqual([[coil.id, 'consumed']]);
+      expect(annealed.outputLots[0]?.kind).toBe('coil');
+      expect(annealed).toMatchObject({
+        workOrderCompleted: true,
+        orderCompleted: true,
+        orderStatus: 'quality_release',
+      });
+      const g = await operator.lot.genealogy({
+        id: annealed.outputLots[0]?.id as string,
+        direction: 'backward',
+      });
+      expect(g.lots.map((l) => l.id)).toEqual([coilId, coil.id, annealed.outputLots[0]?.id]);
     });
   });
 

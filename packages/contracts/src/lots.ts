@@ -243,10 +243,17 @@ export const ZReportOperationInput = z
     operationId: ZId,
     goodT: ZTonnes.default(0),
     scrapT: ZTonnes.default(0),
+    /** More lots taken in while it runs (a furnace charge topped up, an overlapping operation fed by its
+     *  predecessor's output). */
+    inputLotIds: z
+      .array(ZId)
+      .max(50, 'at most 50 input lots')
+      .refine((ids) => new Set(ids).size === ids.length, 'a lot may appear only once')
+      .default([]),
     note: ZNote.default(''),
   })
-  .refine((r) => r.goodT > 0 || r.scrapT > 0, {
-    message: 'report a good or a scrap quantity greater than 0',
+  .refine((r) => r.goodT > 0 || r.scrapT > 0 || r.inputLotIds.length > 0, {
+    message: 'report a good or scrap quantity greater than 0, or lots taken in',
     path: ['goodT'],
   });
 export type TReportOperationInput = z.infer<typeof ZReportOperationInput>;

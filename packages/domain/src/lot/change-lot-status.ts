@@ -13,6 +13,7 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { findLotInScope } from './find-lot-in-scope.ts';
 import { lotInclude, type TLotDto, toLotDto } from './lot-dto.ts';
 import { assertLotTransition } from './lot-transition.ts';
+import { updateLotStatusFrom } from './update-lot-status.ts';
 
 /** Statuses only the lot's own processes set: an operation start, a split/merge/transform, a shipment. */
 const SET_BY_PROCESS: Partial<Record<TLotStatus, string>> = {
@@ -40,11 +41,7 @@ async function setStatus(
       );
     }
   }
-  const after = await tx.materialLot.update({
-    where: { id: lot.id, ...tenantFilter(ctx) },
-    data: { status: to },
-    include: lotInclude,
-  });
+  const after = await updateLotStatusFrom(tx, ctx, lot, { status: to }, 'id');
   await recordAuditEvent(tx, ctx, {
     action,
     targetType: 'lot',

@@ -11,6 +11,7 @@ import { findLotsInScope } from './find-lot-in-scope.ts';
 import { lotInclude, type TLotDto, toDimensions, toLotDto } from './lot-dto.ts';
 import { nextLotNo } from './lot-number.ts';
 import { assertLotTransition, assertLotUsable } from './lot-transition.ts';
+import { updateLotStatusFrom } from './update-lot-status.ts';
 
 export interface TMergeLotsResult {
   lot: TLotDto;
@@ -103,11 +104,7 @@ export async function mergeLots(
         at,
       },
     });
-    const after = await tx.materialLot.update({
-      where: { id: lot.id, ...tenantFilter(ctx) },
-      data: { status: 'consumed' },
-      include: lotInclude,
-    });
+    const after = await updateLotStatusFrom(tx, ctx, lot, { status: 'consumed' }, 'lotIds');
     consumed.push(toLotDto(after));
   }
   await recordAuditEvent(tx, ctx, {

@@ -5,11 +5,11 @@ import { DomainError } from '../errors/domain-error.ts';
 import { rethrowConstraintViolation } from '../errors/rethrow-constraint-violation.ts';
 import { findOperationInScope } from '../shop-floor/find-operation-in-scope.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
-import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { DUPLICATE_LOT_NO } from './create-lot.ts';
 import { findLotInScope } from './find-lot-in-scope.ts';
 import { lotInclude, type TLotDto, toDimensions, toLotDto } from './lot-dto.ts';
 import { assertLotTransition, assertLotUsable, formatKg, WEIGHT_EPSILON_KG } from './lot-transition.ts';
+import { updateLotStatusFrom } from './update-lot-status.ts';
 
 export interface TSplitLotResult {
   parent: TLotDto;
@@ -132,11 +132,7 @@ export async function splitLot(
     scrap = toLotDto(row);
   }
 
-  const after = await tx.materialLot.update({
-    where: { id: parent.id, ...tenantFilter(ctx) },
-    data: { status: 'consumed' },
-    include: lotInclude,
-  });
+  const after = await updateLotStatusFrom(tx, ctx, parent, { status: 'consumed' }, 'id');
   await recordAuditEvent(tx, ctx, {
     action: 'lot.split',
     targetType: 'lot',

@@ -12,6 +12,7 @@ import { lotInclude, type TLotDto, toDimensions, toLotDto } from './lot-dto.ts';
 import { nextLotNo } from './lot-number.ts';
 import { assertLotTransition, assertLotUsable, formatKg, WEIGHT_EPSILON_KG } from './lot-transition.ts';
 import { resolveAlloyTemper } from './resolve-material.ts';
+import { updateLotStatusFrom } from './update-lot-status.ts';
 
 export interface TTransformLotResult {
   input: TLotDto;
@@ -96,11 +97,7 @@ export async function transformLot(
       operationId: operation?.id ?? null,
     },
   });
-  const after = await tx.materialLot.update({
-    where: { id: source.id, ...tenantFilter(ctx) },
-    data: { status: 'consumed' },
-    include: lotInclude,
-  });
+  const after = await updateLotStatusFrom(tx, ctx, source, { status: 'consumed' }, 'id');
   const lossKg = Math.round((source.weightKg - output.weightKg) * 1000) / 1000;
   await recordAuditEvent(tx, ctx, {
     action: 'lot.transform',

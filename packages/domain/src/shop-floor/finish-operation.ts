@@ -6,6 +6,7 @@ import { rethrowConstraintViolation } from '../errors/rethrow-constraint-violati
 import { DUPLICATE_LOT_NO } from '../lot/create-lot.ts';
 import { lotInclude, type TLotDto, toDimensions, toLotDto } from '../lot/lot-dto.ts';
 import { nextLotNos } from '../lot/lot-number.ts';
+import { updateLotStatusFrom } from '../lot/update-lot-status.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { advanceOrderFromShopFloor } from './advance-order.ts';
@@ -83,9 +84,13 @@ export async function finishOperation(
       'operationId',
     );
   }
-  const inputs = ((await inputLotsOf(tx, ctx, [op.id])).get(op.id) ?? []).filter(
-    (l) => l.status === 'in_process',
-  );
+  const inputs = (await inputLotsOf(tx, ctx, [op.id])).get(op.id) ?? [];
+  // A lot held during the run and released again is still in the machine: it is consumed like the others.
+  const stuck = inputs.find((l) => !['in_process', 'available', 'released'].includes(l.status));
+  if (stuck) {
+    const why = stuck.status === 'on_hold' ? ' (quality hold); release it before finishing' : '';
+    throw new DomainError('CONFLICT', `input lot ${stuck.lotNo} is ${stuck.status}${why}`, 'operationId');
+  }
   const inKg = inputs.reduce((s, l) => s + l.weightKg, 0);
 
   const outputs =
@@ -212,11 +217,7 @@ export async function finishOperation(
   }
   const consumedLots: TLotDto[] = [];
   for (const lot of inputs) {
-    const after = await tx.materialLot.update({
-      where: { id: lot.id, ...tenantFilter(ctx) },
-      data: { status: 'consumed' },
-      include: lotInclude,
-    });
+    const after = await updateLotStatusFrom(tx, ctx, lot, { status: 'consumed' }, 'operationId');
     consumedLots.push(toLotDto(after));
   }
 
@@ -234,10 +235,17 @@ export async function finishOperation(
       actorUserId: ctx.userId,
     },
   });
-  await tx.workOrderOperation.update({
-    where: { id: op.id, ...tenantFilter(ctx) },
+  const closed = await tx.workOrderOperation.updateMany({
+    where: { id: op.id, status: 'in_progress', ...tenantFilter(ctx) },
     data: { status: 'done', actualEnd: now, goodT, scrapT },
   });
+  if (closed.count !== 1) {
+    throw new DomainError(
+      'CONFLICT',
+      `operation seq ${op.seq} was finished by someone else meanwhile`,
+      'operationId',
+    );
+  }
 
   const inT = inKg > 0 ? inKg / 1000 : op.inputT;
   const actual = inT > 0 ? round6(goodT / inT) : null;

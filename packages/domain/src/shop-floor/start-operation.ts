@@ -4,8 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { findEquipmentInScope } from '../equipment/find-equipment-in-scope.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { findLotsInScope } from '../lot/find-lot-in-scope.ts';
-import { lotInclude, type TLotDto, toLotDto } from '../lot/lot-dto.ts';
-import { assertLotTransition, assertLotUsable } from '../lot/lot-transition.ts';
+import { lotInclude, type TLotDto } from '../lot/lot-dto.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { advanceOrderFromShopFloor } from './advance-order.ts';
@@ -13,6 +12,7 @@ import { findOperationInScope, type TScopedOperation } from './find-operation-in
 import { previousOperation } from './operation-lots.ts';
 import { publishedPlanOf } from './published-plan.ts';
 import { BATCH_EQUIPMENT_CLASSES } from './shop-floor-rules.ts';
+import { checkInputLots, takeInputLots } from './take-input-lots.ts';
 
 export interface TStartOperationResult {
   operationId: string;
@@ -152,28 +152,21 @@ export async function startOperation(
       orderBy: { lotNo: 'asc' },
     });
   }
-  const specAlloyId = wo.orderLine.spec.alloyId;
-  lots.forEach((lot, i) => {
-    const field = input.inputLotIds.length > 0 ? `inputLotIds.${i}` : 'inputLotIds';
-    if (lot.plantId !== wo.plantId) {
-      throw new DomainError('BAD_REQUEST', `lot ${lot.lotNo} is in another plant than the work order`, field);
-    }
-    assertLotUsable(lot, field);
-    assertLotTransition(lot, 'in_process', field);
-    if (lot.alloyId && lot.alloyId !== specAlloyId) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `lot ${lot.lotNo} is alloy ${lot.alloy?.code ?? '?'}; the order needs ${wo.orderLine.spec.alloy.code}`,
-        field,
-      );
-    }
-  });
+  const fieldOf = (i: number) => (input.inputLotIds.length > 0 ? `inputLotIds.${i}` : 'inputLotIds');
+  checkInputLots(op, lots, fieldOf);
 
   const now = new Date();
-  await tx.workOrderOperation.update({
-    where: { id: op.id, ...tenantFilter(ctx) },
+  const claimed = await tx.workOrderOperation.updateMany({
+    where: { id: op.id, status: 'pending', ...tenantFilter(ctx) },
     data: { status: 'in_progress', actualStart: now, actualEquipmentId: equipment.id },
   });
+  if (claimed.count !== 1) {
+    throw new DomainError(
+      'CONFLICT',
+      `operation seq ${op.seq} was started by someone else meanwhile`,
+      'operationId',
+    );
+  }
   await tx.operationReport.create({
     data: {
       tenantId: ctx.tenantId,
@@ -185,27 +178,7 @@ export async function startOperation(
       actorUserId: ctx.userId,
     },
   });
-  const inputLots: TLotDto[] = [];
-  for (const lot of lots) {
-    await tx.operationReport.create({
-      data: {
-        tenantId: ctx.tenantId,
-        operationId: op.id,
-        kind: 'input',
-        at: now,
-        equipmentId: equipment.id,
-        goodT: lot.weightKg / 1000,
-        outputLotId: lot.id,
-        actorUserId: ctx.userId,
-      },
-    });
-    const after = await tx.materialLot.update({
-      where: { id: lot.id, ...tenantFilter(ctx) },
-      data: { status: 'in_process', location: equipment.code },
-      include: lotInclude,
-    });
-    inputLots.push(toLotDto(after));
-  }
+  const inputLots = await takeInputLots(tx, ctx, op, equipment, lots, now, fieldOf);
   const workOrderStarted = wo.status === 'created' || wo.status === 'released';
   if (workOrderStarted) {
     await tx.workOrder.update({
