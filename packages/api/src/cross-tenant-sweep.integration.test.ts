@@ -12,7 +12,7 @@
  */
 import { tenantIdForSlug } from '@ingot/db';
 import { __unsafeDisableTenantFilterForTests, seedDemoTenant, tenantFilter } from '@ingot/domain';
-import { describeEachDatabase } from '@ingot/testing';
+import { describeEachDatabase, type TestDatabase } from '@ingot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
 import { callerFor, EAST, EAST_ADMIN, JIANGNAN } from './test-support/demo-callers.ts';
@@ -32,6 +32,118 @@ interface TIds {
   line: string;
   equipment: string;
   member: string;
+  /** Issue 5 rows (read in beforeAll): the demo seed gives both tenants master data, a routing and an order. */
+  orders?: TOrderIds;
+}
+
+interface TOrderIds {
+  alloy: string;
+  temper: string;
+  customer: string;
+  spec: string;
+  routing: string;
+  order: string;
+  orderLine: string;
+  workOrder: string;
+}
+
+/** Master data, routing, order and work-order procedures, pointed at B's rows (or at B's parents). */
+function orderCases(a: TIds, b: TIds, pass: number): TCase[] {
+  if (!a.orders || !b.orders) throw new Error('order ids not read');
+  const ao = a.orders;
+  const bo = b.orders;
+  const name = `hijack-${pass}`;
+  const when = new Date('2027-01-15T00:00:00Z');
+  const line = { specId: ao.spec, quantity: 1, unit: 't', requestedDate: when };
+  const step = (equipmentId: string) => ({
+    operationCode: 'cold_rolling',
+    name,
+    yield: 0.98,
+    equipment: [{ equipmentId, rate: 10, rateUnit: 't_per_h' }],
+  });
+  return [
+    { path: 'masterData.alloy.list', input: {}, expect: 'ok' },
+    { path: 'masterData.alloy.get', input: { id: bo.alloy }, expect: 'reject' },
+    { path: 'masterData.alloy.create', input: { code: `SWP-${pass}`, family: 'aluminium' }, expect: 'ok' },
+    { path: 'masterData.alloy.update', input: { id: bo.alloy, name }, expect: 'reject' },
+    { path: 'masterData.alloy.setActive', input: { id: bo.alloy, active: false }, expect: 'reject' },
+    { path: 'masterData.temper.list', input: {}, expect: 'ok' },
+    { path: 'masterData.temper.create', input: { code: `SWP${pass}`, family: 'aluminium' }, expect: 'ok' },
+    { path: 'masterData.temper.update', input: { id: bo.temper, description: name }, expect: 'reject' },
+    { path: 'masterData.customer.list', input: {}, expect: 'ok' },
+    { path: 'masterData.customer.get', input: { id: bo.customer }, expect: 'reject' },
+    { path: 'masterData.customer.create', input: { code: `SWP-${pass}`, name }, expect: 'ok' },
+    { path: 'masterData.customer.update', input: { id: bo.customer, name }, expect: 'reject' },
+    { path: 'masterData.customer.setActive', input: { id: bo.customer }, expect: 'reject' },
+    { path: 'masterData.spec.list', input: {}, expect: 'ok' },
+    { path: 'masterData.spec.list', input: { customerId: bo.customer }, expect: 'ok' },
+    { path: 'masterData.spec.get', input: { id: bo.spec }, expect: 'reject' },
+    {
+      path: 'masterData.spec.create',
+      input: {
+        code: `SWP-${pass}`,
+        productFamily: 'strip_coil',
+        alloyId: bo.alloy,
+        temperId: ao.temper,
+        thicknessMm: 1,
+        thicknessTolMinus: 0.05,
+        thicknessTolPlus: 0.05,
+        widthMm: 1000,
+        innerDiameterMm: 508,
+      },
+      expect: 'reject',
+    },
+    { path: 'masterData.spec.update', input: { id: bo.spec, surface: name }, expect: 'reject' },
+    {
+      path: 'masterData.spec.toleranceLookup',
+      input: { alloyCode: '3003', thicknessMm: 1, widthMm: 1200 },
+      expect: 'ok',
+    },
+    { path: 'routing.list', input: {}, expect: 'ok' },
+    { path: 'routing.get', input: { id: bo.routing }, expect: 'reject' },
+    { path: 'routing.select', input: { specId: bo.spec }, expect: 'reject' },
+    {
+      path: 'routing.create',
+      input: { code: `SWP-${pass}`, name, productFamily: 'strip_coil', steps: [step(b.equipment)] },
+      expect: 'reject',
+    },
+    { path: 'routing.update', input: { id: bo.routing, name }, expect: 'reject' },
+    { path: 'routing.update', input: { id: ao.routing, steps: [step(b.equipment)] }, expect: 'reject' },
+    { path: 'routing.setActive', input: { id: bo.routing }, expect: 'reject' },
+    { path: 'order.list', input: {}, expect: 'ok' },
+    { path: 'order.list', input: { customerId: bo.customer, plantId: b.plant }, expect: 'ok' },
+    { path: 'order.get', input: { id: bo.order }, expect: 'reject' },
+    {
+      path: 'order.create',
+      input: { plantId: b.plant, customerId: ao.customer, lines: [line] },
+      expect: 'reject',
+    },
+    {
+      path: 'order.create',
+      input: { plantId: a.plant, customerId: bo.customer, lines: [line] },
+      expect: 'reject',
+    },
+    {
+      path: 'order.create',
+      input: { plantId: a.plant, customerId: ao.customer, lines: [{ ...line, specId: bo.spec }] },
+      expect: 'reject',
+    },
+    { path: 'order.update', input: { id: bo.order, notes: name }, expect: 'reject' },
+    { path: 'order.advance', input: { id: bo.order, toStatus: 'planned' }, expect: 'reject' },
+    { path: 'order.cancel', input: { id: bo.order, reason: name }, expect: 'reject' },
+    { path: 'order.confirm', input: { id: bo.order }, expect: 'reject' },
+    {
+      path: 'order.ship',
+      input: { orderId: bo.order, lines: [{ lineId: bo.orderLine, quantity: 1 }] },
+      expect: 'reject',
+    },
+    { path: 'order.share', input: { orderId: bo.order, partnershipId: bo.order }, expect: 'reject' },
+    { path: 'order.unshare', input: { orderId: bo.order, partnershipId: bo.order }, expect: 'reject' },
+    { path: 'workOrder.list', input: {}, expect: 'ok' },
+    { path: 'workOrder.list', input: { orderId: bo.order, plantId: b.plant }, expect: 'ok' },
+    { path: 'workOrder.get', input: { id: bo.workOrder }, expect: 'reject' },
+    { path: 'workOrder.release', input: { id: bo.workOrder }, expect: 'reject' },
+  ];
 }
 
 type TCase = { path: string; input?: unknown; expect: 'reject' | 'ok' };
@@ -105,6 +217,7 @@ function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
       expect: 'reject',
     },
     { path: 'platform.tenant.provisionStatus', input: { slug: JIANGNAN }, expect: 'reject' },
+    ...orderCases(a, b, pass),
   ];
 }
 
@@ -138,6 +251,28 @@ function idsOf(f: TTenantFingerprint, memberEmail: string): TIds {
   };
 }
 
+/** The first of each issue 5 row kind of a tenant (as the owner): every kind is seeded for both demo tenants. */
+async function orderIdsOf(database: TestDatabase, tenantId: string): Promise<TOrderIds> {
+  const first = async (table: string) => {
+    const [row] = await database.ownerQuery<{ id: string }>(
+      `SELECT id::text FROM ${table} WHERE tenant_id = $1 ORDER BY id LIMIT 1`,
+      [tenantId],
+    );
+    if (!row) throw new Error(`the demo tenant has no ${table}`);
+    return row.id;
+  };
+  return {
+    alloy: await first('alloy'),
+    temper: await first('temper'),
+    customer: await first('customer'),
+    spec: await first('product_spec'),
+    routing: await first('routing_template'),
+    order: await first('sales_order'),
+    orderLine: await first('sales_order_line'),
+    workOrder: await first('work_order'),
+  };
+}
+
 describeEachDatabase('cross-tenant sweep', (t) => {
   let a: TIds;
   let b: TIds;
@@ -148,8 +283,8 @@ describeEachDatabase('cross-tenant sweep', (t) => {
     await seedDemoTenant(t.db);
     const fa = await tenantFingerprint(t.database, A);
     bBefore = await tenantFingerprint(t.database, B);
-    a = idsOf(fa, 'planner@east-china-al.demo');
-    b = idsOf(bBefore, 'admin@jiangnan-copper.demo');
+    a = { ...idsOf(fa, 'planner@east-china-al.demo'), orders: await orderIdsOf(t.database, A) };
+    b = { ...idsOf(bBefore, 'admin@jiangnan-copper.demo'), orders: await orderIdsOf(t.database, B) };
     secrets = secretsOf(bBefore, fa);
     expect(secrets.length).toBeGreaterThan(10);
   });

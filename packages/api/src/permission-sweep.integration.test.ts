@@ -5,7 +5,8 @@
  * 1. Every procedure declares an action of a known layer (tenant, self, platform).
  * 2. A viewer calling any tenant or platform mutation gets FORBIDDEN — whatever the input, even input that would
  *    not validate (the check comes first) — and nothing in the database changes.
- * 3. Partner roles (supplier, customer) get FORBIDDEN from every tenant procedure except reading the tenant's name.
+ * 3. Partner roles (supplier, customer) get FORBIDDEN from every tenant procedure except reading the tenant's name
+ *    and reading orders — which their partnership narrows (here: none, so empty lists and NOT_FOUND).
  * 4. Each role reaches exactly the tenant procedures the table grants it.
  *
  * Runs against real PostgreSQL and PGlite.
@@ -77,18 +78,28 @@ describeEachDatabase('permission sweep', (t) => {
   });
 
   it.each(['supplier', 'customer'] as const)(
-    'shows a %s nothing of the tenant but its name',
+    'shows a %s nothing of the tenant but its name (and the orders its partnership shares: none here)',
     async (role) => {
       const partner = callerFor(t.db, emailOf(role), EAST);
       const failures: string[] = [];
       for (const { path } of allProcedures()) {
         const action = actionOf(path);
         if (!isTenantAction(action)) continue;
-        const out = await callProcedure(partner, path, PROBES[2]);
-        const allowed = action === 'tenant.read';
-        if (!allowed && (out.ok || out.code !== 'FORBIDDEN'))
-          failures.push(`${path}: ${out.ok ? 'ok' : out.code}`);
-        if (allowed && !out.ok) failures.push(`${path}: ${out.code}`);
+        for (const input of [PROBES[2], {}]) {
+          const out = await callProcedure(partner, path, input);
+          if (action === 'order.read') {
+            // Granted by the table, narrowed by the partnership in the query: a partner without one sees no order.
+            if (
+              out.ok
+                ? JSON.stringify(out.data).includes('orderNo')
+                : out.code !== 'NOT_FOUND' && out.code !== 'BAD_REQUEST'
+            )
+              failures.push(`${path}: ${out.ok ? JSON.stringify(out.data) : out.code}`);
+          } else if (action === 'tenant.read') {
+            if (!out.ok) failures.push(`${path}: ${out.code}`);
+          } else if (out.ok || out.code !== 'FORBIDDEN')
+            failures.push(`${path}: ${out.ok ? 'ok' : out.code}`);
+        }
       }
       expect(failures).toEqual([]);
     },
@@ -123,6 +134,14 @@ describeEachDatabase('permission sweep', (t) => {
       'area.read',
       'workCenter.read',
       'equipment.read',
+      'masterData.read',
+      'order.read',
+      'routing.read',
+      'workOrder.read',
+      'plan.read',
+      'operation.read',
+      'lot.read',
+      'connector.read',
     ]);
     expect(tenantIdForSlug(EAST)).toBeTruthy();
   });

@@ -112,6 +112,122 @@ function badInputs(ids: {
       as: 'platform',
     },
     { path: 'platform.tenant.provisionStatus', input: { slug: 'X Y' }, field: 'slug', as: 'platform' },
+    ...orderBadInputs(ids),
+  ];
+}
+
+/** Issue 5: master data, routings, orders and work orders. */
+function orderBadInputs(ids: { plant: string; equipment: string }): TBadInput[] {
+  const uuid = '00000000-0000-4000-8000-000000000001';
+  const line = { specId: uuid, quantity: 1, unit: 't', requestedDate: '2027-01-15' };
+  const spec = {
+    code: 'SP-1',
+    productFamily: 'strip_coil',
+    alloyId: uuid,
+    temperId: uuid,
+    thicknessMm: 1,
+    thicknessTolMinus: 0.05,
+    thicknessTolPlus: 0.05,
+    widthMm: 1000,
+    innerDiameterMm: 508,
+  };
+  const step = {
+    operationCode: 'cold_rolling',
+    name: '冷轧',
+    yield: 0.98,
+    equipment: [{ equipmentId: ids.equipment, rate: 10, rateUnit: 't_per_h' }],
+  };
+  return [
+    { path: 'masterData.alloy.list', input: { family: 'steel' }, field: 'family' },
+    { path: 'masterData.alloy.get', input: { id: '3003' }, field: 'id' },
+    {
+      path: 'masterData.alloy.create',
+      input: { code: 'X1', family: 'aluminium', composition: { Mn: { min: 1.5, max: 1.0 } } },
+      field: 'composition.Mn.max',
+    },
+    { path: 'masterData.alloy.update', input: { id: uuid, density: 80 }, field: 'density' },
+    { path: 'masterData.alloy.setActive', input: { id: uuid, active: 'no' }, field: 'active' },
+    { path: 'masterData.temper.list', input: { family: 'gold' }, field: 'family' },
+    { path: 'masterData.temper.create', input: { code: 'h14', family: 'aluminium' }, field: 'code' },
+    {
+      path: 'masterData.temper.update',
+      input: { id: uuid, description: 'x'.repeat(501) },
+      field: 'description',
+    },
+    { path: 'masterData.customer.list', input: { includeInactive: 'yes' }, field: 'includeInactive' },
+    { path: 'masterData.customer.get', input: { id: 'C-CAN' }, field: 'id' },
+    {
+      path: 'masterData.customer.create',
+      input: { code: 'C9', name: '客户', country: 'China' },
+      field: 'country',
+    },
+    {
+      path: 'masterData.customer.update',
+      input: { id: uuid, contact: { email: 'nope' } },
+      field: 'contact.email',
+    },
+    { path: 'masterData.customer.setActive', input: { id: 7 }, field: 'id' },
+    { path: 'masterData.spec.list', input: { productFamily: 'wire' }, field: 'productFamily' },
+    { path: 'masterData.spec.get', input: { id: 'S3003' }, field: 'id' },
+    { path: 'masterData.spec.create', input: { ...spec, thicknessMm: -1 }, field: 'thicknessMm' },
+    { path: 'masterData.spec.create', input: { ...spec, widthMm: null }, field: 'widthMm' },
+    {
+      path: 'masterData.spec.update',
+      input: { id: uuid, innerDiameterMm: 600, outerDiameterMm: 500 },
+      field: 'outerDiameterMm',
+    },
+    {
+      path: 'masterData.spec.toleranceLookup',
+      input: { alloyCode: '3003', thicknessMm: 0, widthMm: 1000 },
+      field: 'thicknessMm',
+    },
+    { path: 'routing.list', input: { productFamily: 'coil' }, field: 'productFamily' },
+    { path: 'routing.get', input: { id: 'R-1' }, field: 'id' },
+    { path: 'routing.select', input: { specId: 'S-1' }, field: 'specId' },
+    {
+      path: 'routing.create',
+      input: { code: 'R-9', name: '路线', productFamily: 'strip_coil', steps: [{ ...step, yield: 1.2 }] },
+      field: 'steps.0.yield',
+    },
+    {
+      path: 'routing.create',
+      input: { code: 'R-9', name: '路线', productFamily: 'strip_coil', steps: [{ ...step, equipment: [] }] },
+      field: 'steps.0.equipment',
+    },
+    {
+      path: 'routing.update',
+      input: { id: uuid, steps: [{ ...step, operationCode: 'Cold Rolling' }] },
+      field: 'steps.0.operationCode',
+    },
+    { path: 'routing.setActive', input: { id: 'x' }, field: 'id' },
+    { path: 'order.list', input: { status: ['done'] }, field: 'status.0' },
+    { path: 'order.list', input: { from: '2026-03-01', to: '2026-02-01' }, field: 'to' },
+    { path: 'order.get', input: { id: 'SO-1' }, field: 'id' },
+    {
+      path: 'order.create',
+      input: { plantId: ids.plant, customerId: uuid, lines: [{ ...line, quantity: 0 }] },
+      field: 'lines.0.quantity',
+    },
+    {
+      path: 'order.create',
+      input: { plantId: ids.plant, customerId: uuid, lines: [{ ...line, requestedDate: 'soon' }] },
+      field: 'lines.0.requestedDate',
+    },
+    { path: 'order.create', input: { plantId: ids.plant, customerId: uuid, lines: [] }, field: 'lines' },
+    { path: 'order.update', input: { id: uuid, priority: 0 }, field: 'priority' },
+    { path: 'order.advance', input: { id: uuid, toStatus: 'cancelled' }, field: 'toStatus' },
+    { path: 'order.cancel', input: { id: uuid, reason: '' }, field: 'reason' },
+    { path: 'order.confirm', input: { id: 'SO-1' }, field: 'id' },
+    {
+      path: 'order.ship',
+      input: { orderId: uuid, lines: [{ lineId: uuid, quantity: -2 }] },
+      field: 'lines.0.quantity',
+    },
+    { path: 'order.share', input: { orderId: uuid, partnershipId: 'supplier' }, field: 'partnershipId' },
+    { path: 'order.unshare', input: { orderId: 'x', partnershipId: uuid }, field: 'orderId' },
+    { path: 'workOrder.list', input: { status: ['running'] }, field: 'status.0' },
+    { path: 'workOrder.get', input: { id: 'WO-1' }, field: 'id' },
+    { path: 'workOrder.release', input: { id: '' }, field: 'id' },
   ];
 }
 

@@ -82,7 +82,7 @@ export const ZComposition = z
   .record(
     z
       .string()
-      .regex(/^[A-Z][A-Za-z0-9_+]{0,31}$/, 'element must be a symbol such as Si, Si+Fe or others_each'),
+      .regex(/^[A-Za-z][A-Za-z0-9_+]{0,31}$/, 'element must be a symbol such as Si, Si+Fe or others_each'),
     ZCompositionLimit,
   )
   .refine((c) => Object.keys(c).length <= 40, 'composition may have at most 40 elements')

@@ -11,6 +11,21 @@ const TABLES = [
   'membership_plant',
   'partnership',
   'audit_event',
+  'alloy',
+  'temper',
+  'customer',
+  'product_spec',
+  'routing_template',
+  'routing_step',
+  'routing_step_equipment',
+  'sales_order',
+  'sales_order_line',
+  'sales_order_event',
+  'shipment',
+  'shipment_line',
+  'work_order',
+  'work_order_operation',
+  'partner_share',
 ] as const;
 
 /** A digest of every row of every table (as the owner, across tenants): equal digests mean nothing was written. */

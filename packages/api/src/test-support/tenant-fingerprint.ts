@@ -2,7 +2,7 @@ import type { TestDatabase } from '@ingot/testing';
 
 export interface TTenantFingerprint {
   tenantId: string;
-  /** Every id of the tenant's rows (tenant, plants, areas, lines, equipment, memberships, member users). */
+  /** Every id of the tenant's rows (tenant, plants, areas, lines, equipment, memberships, member users, orders...). */
   ids: string[];
   /** Every name, code, slug and member e-mail / display name of the tenant. */
   words: string[];
@@ -52,6 +52,19 @@ export async function tenantFingerprint(
               WHERE mp.membership_id = m.id) AS plant_ids
        FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.tenant_id = $1 ORDER BY m.id`,
   );
+  // Issue 5: master data, routings, orders and work orders (codes, names and numbers are secrets of the tenant).
+  const orderBook = await q<{ id: string; words: string | null; row: string }>(
+    `SELECT id::text, concat_ws('|', code, name) AS words, t::text AS row FROM customer t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, code, t::text FROM alloy t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, code, t::text FROM product_spec t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, concat_ws('|', code, name), t::text FROM routing_template t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, concat_ws('|', order_no, nullif(customer_po, '')), t::text FROM sales_order t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM sales_order_line t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, work_order_no, t::text FROM work_order t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, shipment_no, t::text FROM shipment t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM partner_share t WHERE tenant_id = $1
+     ORDER BY 1`,
+  );
   const [audit] = await q<{ n: string }>('SELECT count(*)::text AS n FROM audit_event WHERE tenant_id = $1');
   const tenantRow = await q<Record<string, unknown>>(
     'SELECT id::text, slug, name, kind::text, default_locale, status::text FROM tenant WHERE id = $1',
@@ -63,18 +76,29 @@ export async function tenantFingerprint(
     ...lines.map((r) => r.id),
     ...equipment.map((r) => r.id),
     ...memberships.flatMap((r) => [r.id, r.user_id]),
+    ...orderBook.map((r) => r.id),
   ];
   const words = [
     tenant.slug,
     tenant.name,
     ...[...plants, ...areas, ...lines, ...equipment].flatMap((r) => [r.code, r.name]),
     ...memberships.flatMap((r) => [r.email, r.display_name]),
+    ...orderBook.flatMap((r) => (r.words ? r.words.split('|') : [])),
   ];
   return {
     tenantId,
     ids,
     words,
-    snapshot: JSON.stringify({ tenantRow, plants, areas, lines, equipment, memberships, audit: audit?.n }),
+    snapshot: JSON.stringify({
+      tenantRow,
+      plants,
+      areas,
+      lines,
+      equipment,
+      memberships,
+      orderBook: orderBook.map((r) => r.row),
+      audit: audit?.n,
+    }),
     rows: { plants, areas, lines, equipment, memberships },
   };
 }

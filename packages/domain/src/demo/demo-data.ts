@@ -99,6 +99,48 @@ const rollingPlant: TDemoPlant = {
       ],
     },
     {
+      code: 'DC',
+      name: '扁锭铸造车间',
+      nameEn: 'Slab Casting Shop',
+      lines: [
+        {
+          code: 'DCL-1',
+          name: '1#扁锭半连续铸造线',
+          nameEn: 'DC slab casting line 1',
+          kind: 'line',
+          equipment: [
+            {
+              code: 'DC-1',
+              name: '1#扁锭半连续铸造机',
+              nameEn: 'DC slab caster No.1',
+              class: 'casting_machine',
+              attributes: {
+                nameEn: 'DC slab caster No.1',
+                slabSize: '500-600 mm x 2,000 mm x 8,000 mm, >20 t',
+                source: 'azom-rolled',
+                sourceFile: EQUIPMENT_JSON,
+              },
+            },
+            {
+              code: 'HF-2',
+              name: '2#扁锭均热炉',
+              nameEn: 'Slab homogenizing (soaking) furnace No.2',
+              class: 'homogenizing_furnace',
+              attributes: {
+                nameEn: 'Slab homogenizing (soaking) furnace No.2',
+                metalTempC: '480-530',
+                soakTimeH: '6-36',
+                // ASSUMPTION: no charge weight of a slab soaking furnace is sourced; four 25 t slabs.
+                batchCapacityT: 100,
+                source: 'csklinok-homog',
+                sourceFile: 'shared/domain/process-rules.json',
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: 'HR',
       name: '热轧车间',
       nameEn: 'Hot Rolling Shop',
@@ -282,6 +324,44 @@ const rollingPlant: TDemoPlant = {
                 knifeLockingPressureMpa: 25,
                 source: 'yumpu-alro-salico',
                 sourceFile: EQUIPMENT_JSON,
+              },
+            },
+          ],
+        },
+        {
+          code: 'CTLL-1',
+          name: '1#横切线',
+          nameEn: 'Cut-to-length line 1',
+          kind: 'line',
+          equipment: [
+            {
+              code: 'CTL-1',
+              name: '1#横切机组',
+              nameEn: 'Cut-to-length line No.1',
+              class: 'cut_to_length_line',
+              attributes: {
+                nameEn: 'Cut-to-length line No.1',
+                note: 'no published figures in shared/domain; rates in routings are assumptions',
+                source: 'assumption',
+              },
+            },
+          ],
+        },
+        {
+          code: 'PKL-1',
+          name: '1#包装线',
+          nameEn: 'Packing line 1',
+          kind: 'line',
+          equipment: [
+            {
+              code: 'PK-1',
+              name: '1#卷材包装机',
+              nameEn: 'Coil packing station No.1',
+              class: 'other',
+              attributes: {
+                nameEn: 'Coil packing station No.1',
+                note: 'no published figures in shared/domain; rates in routings are assumptions',
+                source: 'assumption',
               },
             },
           ],

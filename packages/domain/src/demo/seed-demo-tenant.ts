@@ -8,6 +8,8 @@ import {
   withTenant,
 } from '@ingot/db';
 import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type TDemoPlant, type TDemoTenant } from './demo-data.ts';
+import { DEMO_ORDER_BOOKS } from './demo-orders-data.ts';
+import { seedDemoOrderBook } from './seed-demo-orders.ts';
 
 export interface TSeededTenant {
   id: string;
@@ -93,6 +95,17 @@ async function seedTenant(db: Db, demo: TDemoTenant): Promise<TSeededTenant> {
         });
       }
       members[m.email] = { userId, membershipId: row.id };
+    }
+    const book = DEMO_ORDER_BOOKS.find((b) => b.tenantSlug === demo.slug);
+    if (book) {
+      const ctx = {
+        tenantId,
+        userId: actorUserId ?? '',
+        membershipId: firstAdmin ? (members[firstAdmin.email]?.membershipId ?? '') : '',
+        roles: ['tenant_admin' as const],
+        plantIds: [],
+      };
+      await seedDemoOrderBook(tx, ctx, book, plants);
     }
     return { id: tenantId, slug: demo.slug, plants, members };
   });

@@ -26,6 +26,7 @@ export async function cancelOrder(
       'CONFLICT',
       `the order is ${order.status}; only entered, confirmed or planned orders can be cancelled`,
       'id',
+      { reason: 'invalid_transition', params: { from: order.status, to: 'cancelled' } },
     );
   const lineIds = order.lines.map((l) => l.id);
   const started = await tx.workOrder.count({
@@ -40,6 +41,7 @@ export async function cancelOrder(
       'CONFLICT',
       `${started} work order(s) of the order have started; it cannot be cancelled`,
       'id',
+      { reason: 'invalid_transition', params: { from: order.status, to: 'cancelled' } },
     );
   const workOrders = await tx.workOrder.findMany({
     where: { orderLineId: { in: lineIds }, status: { in: ['created', 'released'] }, ...tenantFilter(ctx) },

@@ -27,6 +27,7 @@ export async function confirmOrder(
       'CONFLICT',
       `the order is ${order.status}; only an entered order is confirmed`,
       'id',
+      { reason: 'invalid_transition', params: { from: order.status, to: 'confirmed' } },
     );
   const workOrders = await generateWorkOrders(tx, ctx, { orderId: order.id });
   const result = await promise(tx, ctx, { orderId: order.id });

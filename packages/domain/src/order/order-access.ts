@@ -48,7 +48,10 @@ export async function resolveOrderAccess(tx: TenantTx, ctx: TTenantContext): Pro
 }
 
 /** The where-fragment of the orders the caller may read: part of every order query (CONVENTIONS #2). */
-export function orderVisibilityWhere(ctx: TTenantContext, access: TOrderAccess): Prisma.SalesOrderWhereInput {
+export function orderVisibilityWhere(
+  ctx: Pick<TTenantContext, 'tenantId' | 'plantIds'>,
+  access: TOrderAccess,
+): Prisma.SalesOrderWhereInput {
   const base: Prisma.SalesOrderWhereInput = { ...tenantFilter(ctx), ...plantScopeOnChild(ctx) };
   if (access.kind === 'internal') return base;
   const or: Prisma.SalesOrderWhereInput[] = [];

@@ -1,10 +1,9 @@
 import { ORDER_STATUS_FLOW, type TOrderStatus } from '@ingot/contracts';
 import type { TenantTx } from '@ingot/db';
 import { DomainError } from '../errors/domain-error.ts';
-import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { orderVisibilityWhere } from './order-access.ts';
-import { addOrderEvent } from './order-events.ts';
+import { addOrderEvent, type TOrderScope } from './order-events.ts';
 
 /** Why a move from `from` to `to` is not allowed, or null when it is the next step of the flow. */
 export function transitionRefusal(from: TOrderStatus, to: TOrderStatus): string | null {
@@ -34,13 +33,18 @@ export interface TStatusChange {
  *
  * It writes no audit row: the calling mutation records its own one. Confirmation (work orders and a promised
  * date) and shipping (quantities) have their own functions; this refuses to bypass them.
+ *
+ * `opts.kind` names the timeline entry (default `status_changed`; e.g. `plan_published`, `operation_started`),
+ * `opts.details` adds to it, and `opts.key` makes the call idempotent by key: a second call with a key already
+ * recorded on this order changes nothing, even if the status moved on since.
  */
 export async function advanceOrderStatus(
   tx: TenantTx,
-  ctx: TTenantContext,
+  ctx: TOrderScope,
   orderId: string,
   toStatus: TOrderStatus,
   reason: string,
+  opts: { kind?: string; key?: string; details?: Record<string, string | number | boolean | null> } = {},
 ): Promise<TStatusChange> {
   const order = await tx.salesOrder.findFirst({
     where: { id: orderId, ...orderVisibilityWhere(ctx, { kind: 'internal' }) },
@@ -53,28 +57,45 @@ export async function advanceOrderStatus(
       'CONFLICT',
       'toStatus: confirm an order with order.confirm (it makes the work orders and the promised date)',
       'toStatus',
+      { reason: 'invalid_transition', params: { from: order.status, to: toStatus } },
     );
   if (toStatus === 'shipped' && order.status === 'ready')
     throw new DomainError(
       'CONFLICT',
       'toStatus: an order becomes shipped when its shipments cover every line (order.ship)',
       'toStatus',
+      { reason: 'invalid_transition', params: { from: order.status, to: toStatus } },
     );
   if (toStatus === 'cancelled')
-    throw new DomainError('CONFLICT', 'toStatus: cancel an order with order.cancel', 'toStatus');
+    throw new DomainError('CONFLICT', 'toStatus: cancel an order with order.cancel', 'toStatus', {
+      reason: 'invalid_transition',
+      params: { from: order.status, to: toStatus },
+    });
   const refusal = transitionRefusal(order.status, toStatus);
-  if (refusal) throw new DomainError('CONFLICT', `toStatus: ${refusal}`, 'toStatus');
-  await moveOrderStatus(tx, ctx, order, toStatus, { reason });
+  if (refusal)
+    throw new DomainError('CONFLICT', `toStatus: ${refusal}`, 'toStatus', {
+      reason: 'invalid_transition',
+      params: { from: order.status, to: toStatus },
+    });
+  await moveOrderStatus(
+    tx,
+    ctx,
+    order,
+    toStatus,
+    { ...opts.details, reason, ...(opts.key !== undefined ? { key: opts.key } : {}) },
+    opts.kind,
+  );
   return { orderId, fromStatus: order.status, toStatus, changed: true };
 }
 
 /** The write of a status change (no rule checks): the order, its open lines, and the timeline entry. */
 export async function moveOrderStatus(
   tx: TenantTx,
-  ctx: TTenantContext,
+  ctx: TOrderScope,
   order: { id: string; status: TOrderStatus },
   toStatus: TOrderStatus,
-  details: Record<string, string>,
+  details: Record<string, string | number | boolean | null>,
+  kind = 'status_changed',
 ): Promise<void> {
   await tx.salesOrder.update({ where: { id: order.id, ...tenantFilter(ctx) }, data: { status: toStatus } });
   await tx.salesOrderLine.updateMany({
@@ -83,7 +104,7 @@ export async function moveOrderStatus(
   });
   await addOrderEvent(tx, ctx, {
     orderId: order.id,
-    kind: 'status_changed',
+    kind,
     fromStatus: order.status,
     toStatus,
     details,

@@ -1,5 +1,5 @@
 import type { TenantTx } from '@ingot/db';
-import { operationMinutes } from '../routing/operation-minutes.ts';
+import { routingOperationMinutes } from '../routing/operation-minutes.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 
@@ -93,7 +93,7 @@ export const routingLoadPromiseDate: TPromiseDateProvider = async (tx, ctx, inpu
         for (const se of op.step.equipment) {
           if (se.equipment.plantId !== order.plantId) continue;
           const attrs = (se.equipment.attributes ?? {}) as Record<string, unknown>;
-          const minutes = operationMinutes(
+          const minutes = routingOperationMinutes(
             {
               rate: se.rate,
               rateUnit: se.rateUnit,

@@ -29,6 +29,7 @@ export async function shipOrder(
       'CONFLICT',
       `orderId: the order is ${order.status}; only a ready order ships`,
       'orderId',
+      { reason: 'invalid_transition', params: { from: order.status, to: 'shipped' } },
     );
   const lines = new Map(order.lines.map((l) => [l.id, l]));
   const adding = new Map<string, number>();
@@ -42,6 +43,7 @@ export async function shipOrder(
         'BAD_REQUEST',
         `lines.${i}.quantity: line ${line.lineNo} has ${open} ${line.unit} left to ship, not ${total}`,
         `lines.${i}.quantity`,
+        { reason: 'over_shipment', params: { lineNo: line.lineNo, open, requested: total } },
       );
     adding.set(line.id, total);
     if (sl.lotId) {

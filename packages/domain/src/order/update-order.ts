@@ -23,6 +23,7 @@ export async function updateOrder(
       'CONFLICT',
       `the order is ${order.status}; only an entered order can be changed`,
       'id',
+      { reason: 'not_editable', params: { status: order.status } },
     );
   const { id, lines, ...fields } = input;
   if (lines) {

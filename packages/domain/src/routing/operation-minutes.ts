@@ -26,7 +26,7 @@ export interface TLoadInput {
  * - h per batch: number of charges (input / batch capacity, rounded up) x hours per charge;
  * plus the fixed minutes per lot. Null when an m/min rate meets a product without width or density.
  */
-export function operationMinutes(rate: TRateInput, load: TLoadInput): number | null {
+export function routingOperationMinutes(rate: TRateInput, load: TLoadInput): number | null {
   let minutes: number;
   switch (rate.rateUnit) {
     case 't_per_h':

@@ -264,6 +264,7 @@ export async function updateRouting(
 ): Promise<TRoutingDto> {
   const before = await findRouting(tx, ctx, input.id);
   if (input.steps) {
+    await assertStepEquipment(tx, ctx, input.steps);
     const used = await tx.workOrder.count({ where: { routingId: before.id, ...tenantFilter(ctx) } });
     if (used > 0)
       throw new DomainError(
@@ -272,7 +273,6 @@ export async function updateRouting(
         'steps',
         { reason: 'has_children', params: { entity: 'routing', child: 'workOrder', count: used } },
       );
-    await assertStepEquipment(tx, ctx, input.steps);
     await tx.routingStep.deleteMany({ where: { routingId: before.id, ...tenantFilter(ctx) } });
     await writeSteps(tx, ctx, before.id, input.steps);
   }

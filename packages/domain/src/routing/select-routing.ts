@@ -67,7 +67,7 @@ export async function selectRouting(
       'NOT_FOUND',
       `no active routing for ${spec.productFamily} ${spec.alloy.code}-${spec.temper.code}`,
       'specId',
-      { reason: 'not_found', params: { entity: 'routing' } },
+      { reason: 'no_routing', params: { spec: spec.code } },
     );
   return chosen;
 }

@@ -72,7 +72,7 @@ export async function generateWorkOrders(
         'CONFLICT',
         `${label}: no active routing for ${spec.productFamily} ${spec.alloy.code}-${spec.temper.code}; add one first`,
         'id',
-        { reason: 'not_found', params: { entity: 'routing' } },
+        { reason: 'no_routing', params: { lineNo: line.lineNo, spec: spec.code } },
       );
     const routing = selection.routing;
     for (const step of routing.steps) {
@@ -81,6 +81,10 @@ export async function generateWorkOrders(
           'CONFLICT',
           `${label}: routing ${routing.code} step ${step.seq} (${step.operationCode}) has no eligible equipment in the order's plant`,
           'id',
+          {
+            reason: 'plant_mismatch',
+            params: { lineNo: line.lineNo, routing: routing.code, step: step.seq },
+          },
         );
     }
     let outputT: number;

@@ -148,6 +148,7 @@ export async function releaseWorkOrder(
       'CONFLICT',
       `the work order is ${wo.status}; only a created work order is released`,
       'id',
+      { reason: 'invalid_transition', params: { from: wo.status, to: 'released' } },
     );
   await tx.workOrder.update({
     where: { id: wo.id, ...tenantFilter(ctx) },
