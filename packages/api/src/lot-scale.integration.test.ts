@@ -9,7 +9,7 @@ import { seedDemoTenant } from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { callerFor, EAST, EAST_ADMIN, type TCaller } from './test-support/demo-callers.ts';
-import { materialOf } from './test-support/lots-fixtures.ts';
+import { createProductionFixture, materialOf } from './test-support/lots-fixtures.ts';
 
 const A = tenantIdForSlug(EAST);
 
@@ -30,6 +30,30 @@ describeEachDatabase('lot scale', (t) => {
     const numbers = lots.map((l) => l.lotNo).sort();
     expect(new Set(numbers).size).toBe(8);
     expect(numbers.map((n) => Number(n.slice(-4)))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('lets only one of two operators start the same operation with the same coil at the same moment', async () => {
+    const f = await createProductionFixture(t.db, {
+      slug: EAST,
+      plantCode: 'RP',
+      orderNo: 'SO-RACE-1',
+      steps: [{ code: 'cold_rolling', equipmentCode: 'CM-1', yield: 0.98 }],
+    });
+    const coil = await admin.lot.create({ plantId: rp, kind: 'coil', weightKg: 9000, alloyId: f.alloyId });
+    const other = callerFor(t.db, EAST_ADMIN, EAST);
+    const start = (c: TCaller) =>
+      c.shopFloor.start({
+        operationId: f.operations[0]?.id as string,
+        equipmentId: f.equipment['CM-1'] as string,
+        inputLotIds: [coil.id],
+      });
+    const results = await Promise.allSettled([start(admin), start(other)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const detail = await admin.shopFloor.operation({ operationId: f.operations[0]?.id as string });
+    expect(detail.reports.map((r) => r.kind)).toEqual(['start', 'input']);
+    expect((await admin.lot.get({ id: coil.id })).status).toBe('in_process');
   });
 
   it('walks a 221-lot heat tree forward and a leaf back to the melt in bounded time', async () => {
