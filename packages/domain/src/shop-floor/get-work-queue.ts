@@ -35,8 +35,8 @@ export interface TQueueItem {
   waitingFor: { seq: number; operationCode: string; status: string } | null;
   /** Lots taken in (running operations). */
   inputLots: TLotDto[];
-  /** Lots that fit a queued operation: the previous operation's output, or for a first operation available lots
-   *  of the order's alloy and the work order's input form, oldest first. */
+  /** Lots that fit a queued operation (the next 10 only): the previous operation's output, or for a first
+   *  operation available lots of the order's alloy and the work order's input form, oldest first. */
   suggestedLots: TLotDto[];
 }
 
@@ -50,6 +50,9 @@ export interface TWorkQueue {
   /** The published plan's next operations on this machine, in planned sequence. */
   queued: TQueueItem[];
 }
+
+/** Lot suggestions are worked out for the next few queued operations only (what the operator prepares). */
+const SUGGEST_FOR_NEXT = 10;
 
 const operationInclude = {
   step: { select: { name: true, yield: true } },
@@ -187,6 +190,7 @@ export async function getWorkQueue(
 
   const toItem = async (
     op: (typeof ops)[number],
+    suggest: boolean,
     slot: { start: Date; end: Date; setupMinutes: number; locked: boolean; batchKey: string | null } | null,
   ): Promise<TQueueItem> => {
     const line = op.workOrder.orderLine;
@@ -221,7 +225,7 @@ export async function getWorkQueue(
           ? { seq: prev.seq, operationCode: prev.operationCode, status: prev.status }
           : null,
       inputLots: (taken.get(op.id) ?? []).map(toLotDto),
-      suggestedLots: op.status === 'pending' ? await suggestionsFor(op) : [],
+      suggestedLots: suggest && op.status === 'pending' ? await suggestionsFor(op) : [],
     };
   };
   const slotOf = (a: {
@@ -241,10 +245,12 @@ export async function getWorkQueue(
   const inProgress: TQueueItem[] = [];
   for (const op of running) {
     const a = runningPlan.find((p) => p.operationId === op.id);
-    inProgress.push(await toItem(op, a ? slotOf(a) : null));
+    inProgress.push(await toItem(op, false, a ? slotOf(a) : null));
   }
   const queued: TQueueItem[] = [];
-  for (const a of assignments) queued.push(await toItem(a.operation, slotOf(a)));
+  for (const [i, a] of assignments.entries()) {
+    queued.push(await toItem(a.operation, i < SUGGEST_FOR_NEXT, slotOf(a)));
+  }
   return {
     equipment: {
       id: equipment.id,
