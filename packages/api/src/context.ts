@@ -1,5 +1,10 @@
 import type { TIdentity, TIdentityDirectory } from '@ingot/auth';
-import type { TProvisionTenantInput, TProvisionTenantStatus, TWorkflowStart } from '@ingot/contracts';
+import type {
+  TPlanWorkflowGateway,
+  TProvisionTenantInput,
+  TProvisionTenantStatus,
+  TWorkflowStart,
+} from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 
 /** Starts the provisionTenant workflow (services/workflows exports it from `@ingot/workflows/client`). */
@@ -21,6 +26,8 @@ export interface TCreateContextInnerOptions {
   /** Workflow client functions; absent when no Temporal server is configured (provisioning then answers so). */
   startProvisionTenant?: TStartProvisionTenant | null;
   getProvisionTenantStatus?: TGetProvisionTenantStatus | null;
+  /** The planning and order workflows (planProduction, orderLifecycle); absent without a Temporal server. */
+  planWorkflows?: TPlanWorkflowGateway | null;
   /**
    * Where sign-in accounts live (Keycloak): member procedures create or link the person's account, add realm roles
    * and the tenant group. Absent with the embedded issuer (its accounts are the demo users).
@@ -38,6 +45,7 @@ export function createContextInner(opts: TCreateContextInnerOptions) {
     sourceIp: opts.sourceIp,
     startProvisionTenant: opts.startProvisionTenant ?? null,
     getProvisionTenantStatus: opts.getProvisionTenantStatus ?? null,
+    planWorkflows: opts.planWorkflows ?? null,
     identityDirectory: opts.identityDirectory ?? null,
   };
 }

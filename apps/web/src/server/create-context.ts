@@ -19,5 +19,6 @@ export async function createContextFromHeaders(headers: Headers): Promise<TConte
     identityDirectory: runtime.identity.directory,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
+    planWorkflows: runtime.planWorkflows,
   });
 }

@@ -10,6 +10,7 @@ import {
   type TIdentityDirectory,
   type TTokenVerifier,
 } from '@ingot/auth';
+import type { TPlanWorkflowGateway } from '@ingot/contracts';
 import { createDbFromEnv, type Db } from '@ingot/db';
 import { env } from '../env.ts';
 
@@ -39,6 +40,7 @@ export interface TPortalRuntime {
   identity: TPortalIdentity;
   startProvisionTenant: TStartProvisionTenant | null;
   getProvisionTenantStatus: TGetProvisionTenantStatus | null;
+  planWorkflows: TPlanWorkflowGateway | null;
 }
 
 const KEY = Symbol.for('ingot.portal.runtime');
@@ -122,7 +124,7 @@ export async function createPortalRuntime(
   const identity = await createPortalIdentity();
   const workflows =
     opts.provisioning === false
-      ? { startProvisionTenant: null, getProvisionTenantStatus: null }
+      ? { startProvisionTenant: null, getProvisionTenantStatus: null, planWorkflows: null }
       : createWorkflowFunctions();
   return { db, identity, ...workflows };
 }
@@ -130,10 +132,10 @@ export async function createPortalRuntime(
 /** Temporal client functions, connecting on first use (the portal starts even when Temporal is down). */
 function createWorkflowFunctions(): Pick<
   TPortalRuntime,
-  'startProvisionTenant' | 'getProvisionTenantStatus'
+  'startProvisionTenant' | 'getProvisionTenantStatus' | 'planWorkflows'
 > {
   const address = env.TEMPORAL_ADDRESS;
-  if (!address) return { startProvisionTenant: null, getProvisionTenantStatus: null };
+  if (!address) return { startProvisionTenant: null, getProvisionTenantStatus: null, planWorkflows: null };
   let client: Promise<import('@temporalio/client').Client> | null = null;
   const connect = async () => {
     const workflows = await import('@ingot/workflows/client');
@@ -154,5 +156,15 @@ function createWorkflowFunctions(): Pick<
       const { workflows, client: c } = await connect();
       return workflows.getProvisionTenantStatus(c, slug);
     },
+    planWorkflows: {
+      requestPlan: async (input) => (await planGateway()).requestPlan(input),
+      planStatus: async (input) => (await planGateway()).planStatus(input),
+      orderEvent: async (input) => (await planGateway()).orderEvent(input),
+    },
   };
+
+  async function planGateway() {
+    const { workflows, client: c } = await connect();
+    return workflows.createPlanWorkflows(c, { taskQueue: env.TEMPORAL_TASK_QUEUE });
+  }
 }

@@ -9,7 +9,7 @@ export const TENANT_COOKIE = 'ingot_tenant';
 export interface TRequestContextDeps
   extends Pick<
     TCreateContextInnerOptions,
-    'db' | 'startProvisionTenant' | 'getProvisionTenantStatus' | 'identityDirectory'
+    'db' | 'startProvisionTenant' | 'getProvisionTenantStatus' | 'planWorkflows' | 'identityDirectory'
   > {
   /** Verifies access tokens of the configured issuer (Keycloak, or the embedded issuer). */
   verify: TTokenVerifier;
@@ -52,6 +52,7 @@ export async function createRequestContext(headers: Headers, deps: TRequestConte
     sourceIp,
     startProvisionTenant: deps.startProvisionTenant,
     getProvisionTenantStatus: deps.getProvisionTenantStatus,
+    planWorkflows: deps.planWorkflows,
     identityDirectory: deps.identityDirectory,
   });
 }

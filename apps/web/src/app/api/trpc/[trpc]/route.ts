@@ -13,6 +13,7 @@ async function handler(req: Request) {
     identityDirectory: runtime.identity.directory,
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
+    planWorkflows: runtime.planWorkflows,
   });
 }
 
