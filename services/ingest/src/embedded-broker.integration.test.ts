@@ -349,7 +349,7 @@ describe('embedded broker + ingest (aedes, PostgreSQL, chDB)', () => {
   it("the service identity may not take the connectors' cmd-only grants the other way round", async () => {
     const conn = await tryConnect(url(), {
       protocolVersion: 4,
-      clientId: 'ingest-0',
+      clientId: SERVICE.username,
       username: SERVICE.username,
       password: SERVICE.password,
     });

@@ -8,6 +8,7 @@ export {
   type TEmbeddedBroker,
   type TEmbeddedBrokerOptions,
 } from './embedded-broker.ts';
+export { readIngestEnv, serviceAccounts, type TIngestEnv } from './env.ts';
 export { jsonLogger, type Logger, memoryLogger } from './logger.ts';
 export {
   fileDeadLetterSink,

@@ -20,6 +20,13 @@ export {
 } from './broker-auth.ts';
 export { credentialLookupFromDb } from './credential-lookup.ts';
 export {
+  emqxAuthenticate,
+  emqxAuthorizer,
+  emqxSecretMatches,
+  type TEmqxAuthorizer,
+  type TEmqxResponse,
+} from './emqx-http.ts';
+export {
   connectorIdentityOf,
   type TBrokerIdentity,
   type TConnectorCredentials,

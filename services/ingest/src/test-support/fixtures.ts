@@ -76,21 +76,20 @@ export type TConnectOutcome =
 export function tryConnect(url: string, opts: IClientOptions): Promise<TConnectOutcome> {
   return new Promise((resolve) => {
     const client = mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5000, ...opts });
+    let settled = false;
     const done = (o: TConnectOutcome) => {
-      client.removeAllListeners('connect');
-      client.removeAllListeners('error');
+      if (settled) return;
+      settled = true;
       resolve(o);
     };
-    client.once('connect', () => {
-      // Later errors (a refused publish closing the socket) are the caller's to observe, not uncaught.
-      client.on('error', () => undefined);
-      client.stream.on('error', () => undefined);
-      done({ ok: true, client });
-    });
-    client.once('error', (e: Error & { code?: number }) => {
+    // A refused connection or publish resets the socket: that is the outcome under test, never an uncaught error.
+    client.stream.on('error', () => undefined);
+    client.on('error', (e: Error & { code?: number }) => {
+      if (settled) return;
       client.end(true);
       done({ ok: false, error: e.message, code: e.code });
     });
+    client.once('connect', () => done({ ok: true, client }));
     client.once('close', () => {
       if (!client.connected) done({ ok: false, error: 'closed', code: undefined });
     });
