@@ -84,6 +84,16 @@ interface TDrag {
   proposal: TMoveProposal | null;
 }
 
+/** A 8 x 10 padlock drawn in SVG (no emoji font needed), marking a locked operation. */
+function Padlock({ x, y }: { x: number; y: number }) {
+  return (
+    <g className="ig-gantt__lock" transform={`translate(${x} ${y})`}>
+      <path d="M2 4.5V3a2 2 0 0 1 4 0v1.5" fill="none" />
+      <rect x="0.5" y="4.5" width="7" height="5" rx="1" />
+    </g>
+  );
+}
+
 function truncate(text: string, widthPx: number): string {
   const max = Math.floor((widthPx - 8) / 7);
   if (max < 2) return '';
@@ -336,7 +346,12 @@ export function GanttChart(props: TGanttChartProps) {
             <span className="ig-gantt__swatch ig-gantt__swatch--down" aria-hidden="true" />
             {labels.unavailable}
           </li>
-          <li>🔒 {labels.locked}</li>
+          <li>
+            <svg width="10" height="11" aria-hidden="true">
+              <Padlock x={1} y={0} />
+            </svg>
+            {labels.locked}
+          </li>
         </ul>
       </div>
       <p id={`${uid}-help`} className="ig-gantt__help">
@@ -504,7 +519,7 @@ export function GanttChart(props: TGanttChartProps) {
                     ]
                       .filter(Boolean)
                       .join(' · ');
-                    const text = truncate(`${item.locked ? '🔒' : ''}${item.label}`, w);
+                    const text = truncate(item.label, w - (item.locked ? 12 : 0));
                     return (
                       // biome-ignore lint/a11y/useSemanticElements: an SVG bar cannot be a <button>; it has the role, a label and keys.
                       <g

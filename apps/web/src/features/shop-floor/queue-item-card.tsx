@@ -26,8 +26,11 @@ export function QueueItemCard({
   equipmentId,
   canReport,
   isNext,
+  timeZone,
   onDone,
 }: {
+  /** The plant's time zone: planned times are shown on its wall clock. */
+  timeZone?: string | undefined;
   item: TQueueItem;
   equipmentId: string;
   canReport: boolean;
@@ -134,13 +137,13 @@ export function QueueItemCard({
       </div>
       <p className="muted" style={{ margin: 0 }}>
         {item.orderNo} · {item.customerName} · {item.spec.summary} ·{' '}
-        {t('shopFloor.due', { date: formatDate(item.dueDate, locale) })}
+        {t('shopFloor.due', { date: formatDate(item.dueDate, locale, timeZone) })}
       </p>
       <p style={{ margin: 0 }}>
         {item.planned
           ? t('shopFloor.plannedAt', {
-              start: formatDateTime(item.planned.start, locale),
-              end: formatDateTime(item.planned.end, locale),
+              start: formatDateTime(item.planned.start, locale, timeZone),
+              end: formatDateTime(item.planned.end, locale, timeZone),
             })
           : null}
         {item.planned && item.planned.setupMinutes > 0

@@ -37,12 +37,13 @@ export function ShopFloorView({
 
   const plants = useQuery(trpc.plant.list.queryOptions());
   const effectivePlant = plantId || (plants.data?.length === 1 ? (plants.data[0]?.id ?? '') : '');
+  const timeZone = plants.data?.find((p) => p.id === effectivePlant)?.timezone;
   const equipment = useQuery({
     ...trpc.equipment.list.queryOptions({ plantId: effectivePlant }),
     enabled: Boolean(effectivePlant),
   });
   const queue = useQuery({
-    ...trpc.shopFloor.queue.queryOptions({ equipmentId, horizonHours: 72 }),
+    ...trpc.shopFloor.queue.queryOptions({ equipmentId, horizonHours: 168 }),
     enabled: Boolean(equipmentId),
     refetchInterval: 30_000,
   });
@@ -185,7 +186,7 @@ export function ShopFloorView({
                     ? 'planning.downKind.maintenance'
                     : 'planning.downKind.breakdown',
                 ),
-                since: formatDateTime(q.down.since, locale),
+                since: formatDateTime(q.down.since, locale, timeZone),
                 reason: q.down.reason,
               })}
             </output>
@@ -203,6 +204,7 @@ export function ShopFloorView({
                   equipmentId={equipmentId}
                   canReport={canReport}
                   isNext={false}
+                  timeZone={timeZone}
                   onDone={(m) => {
                     setNotice(m);
                     void refresh();
@@ -222,6 +224,7 @@ export function ShopFloorView({
                   equipmentId={equipmentId}
                   canReport={canReport}
                   isNext={i === 0 && !item.waitingFor}
+                  timeZone={timeZone}
                   onDone={(m) => {
                     setNotice(m);
                     void refresh();

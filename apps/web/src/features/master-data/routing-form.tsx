@@ -1,0 +1,327 @@
+'use client';
+
+import { PRODUCT_FAMILIES, RATE_UNITS, type TProductFamily, type TRateUnit } from '@ingot/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Field } from '../../components/field.tsx';
+import { FormError } from '../../components/form-error.tsx';
+import { useI18n } from '../../i18n/i18n-provider.tsx';
+import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
+import { useTRPC } from '../../trpc/react.tsx';
+import { numberOrNull, text } from './form-values.ts';
+import type { TRouting } from './types.ts';
+
+interface TEquipmentDraft {
+  key: number;
+  equipmentId: string;
+  rate: string;
+  rateUnit: TRateUnit;
+  fixedMinutes: string;
+}
+interface TStepDraft {
+  key: number;
+  operationCode: string;
+  name: string;
+  yield: string;
+  recipe: string;
+  equipment: TEquipmentDraft[];
+}
+
+export interface TRoutingValues {
+  code: string;
+  name: string;
+  productFamily: TProductFamily;
+  alloyId: string | null;
+  temperId: string | null;
+  steps: {
+    operationCode: string;
+    name: string;
+    yield: number;
+    recipe: string | null;
+    equipment: { equipmentId: string; rate: number; rateUnit: TRateUnit; fixedMinutes: number }[];
+  }[];
+}
+
+let seq = 1000;
+const nextKey = () => ++seq;
+const emptyEquipment = (): TEquipmentDraft => ({
+  key: nextKey(),
+  equipmentId: '',
+  rate: '',
+  rateUnit: 't_per_h',
+  fixedMinutes: '0',
+});
+const emptyStep = (): TStepDraft => ({
+  key: nextKey(),
+  operationCode: '',
+  name: '',
+  yield: '1',
+  recipe: '',
+  equipment: [emptyEquipment()],
+});
+
+function fromRouting(r: TRouting): TStepDraft[] {
+  return r.steps.map((s) => ({
+    key: nextKey(),
+    operationCode: s.operationCode,
+    name: s.name,
+    yield: String(s.yield),
+    recipe: s.recipe ?? '',
+    equipment: s.equipment.map((e) => ({
+      key: nextKey(),
+      equipmentId: e.equipmentId,
+      rate: String(e.rate),
+      rateUnit: e.rateUnit,
+      fixedMinutes: String(e.fixedMinutes),
+    })),
+  }));
+}
+
+/**
+ * A routing template: product family, optional alloy and temper, and its steps in order, each with its yield,
+ * furnace recipe and the eligible equipment with rate. Errors appear at the step or equipment they name
+ * (`steps.2.equipment.0.rate`).
+ */
+export function RoutingForm(props: {
+  initial?: TRouting;
+  pending: boolean;
+  error: TApiErrorView;
+  onSubmit: (v: TRoutingValues) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const init = props.initial;
+  const fe = props.error.fieldErrors;
+  const alloys = useQuery(trpc.masterData.alloy.list.queryOptions({ includeInactive: false }));
+  const tempers = useQuery(trpc.masterData.temper.list.queryOptions({}));
+  const equipment = useQuery(trpc.equipment.list.queryOptions({}));
+  const [steps, setSteps] = useState<TStepDraft[]>(() => (init ? fromRouting(init) : [emptyStep()]));
+
+  const setStep = (key: number, patch: Partial<TStepDraft>) =>
+    setSteps((list) => list.map((s) => (s.key === key ? { ...s, ...patch } : s)));
+  const setEq = (stepKey: number, eqKey: number, patch: Partial<TEquipmentDraft>) =>
+    setSteps((list) =>
+      list.map((s) =>
+        s.key === stepKey
+          ? { ...s, equipment: s.equipment.map((e) => (e.key === eqKey ? { ...e, ...patch } : e)) }
+          : s,
+      ),
+    );
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    props.onSubmit({
+      code: text(f.get('code')),
+      name: text(f.get('name')),
+      productFamily: (text(f.get('productFamily')) || 'strip_coil') as TProductFamily,
+      alloyId: text(f.get('alloyId')) || null,
+      temperId: text(f.get('temperId')) || null,
+      steps: steps.map((s) => ({
+        operationCode: s.operationCode.trim(),
+        name: s.name.trim(),
+        yield: numberOrNull(s.yield) ?? Number.NaN,
+        recipe: s.recipe.trim() || null,
+        equipment: s.equipment.map((x) => ({
+          equipmentId: x.equipmentId,
+          rate: numberOrNull(x.rate) ?? Number.NaN,
+          rateUnit: x.rateUnit,
+          fixedMinutes: numberOrNull(x.fixedMinutes) ?? 0,
+        })),
+      })),
+    });
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="routing-form">
+      <FormError message={props.error.formError ?? fe.steps} />
+      <div className="form-grid">
+        <Field label={t('common.code')} error={fe.code}>
+          <input name="code" type="text" defaultValue={init?.code} disabled={Boolean(init)} />
+        </Field>
+        <Field label={t('common.name')} error={fe.name}>
+          <input name="name" type="text" defaultValue={init?.name} />
+        </Field>
+        <Field label={t('masterData.productFamily')} error={fe.productFamily}>
+          <select
+            name="productFamily"
+            defaultValue={init?.productFamily ?? 'strip_coil'}
+            disabled={Boolean(init)}
+          >
+            {PRODUCT_FAMILIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`productFamily.${p}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('masterData.alloy')} error={fe.alloyId}>
+          <select name="alloyId" defaultValue={init?.alloy?.id ?? ''} disabled={Boolean(init)}>
+            <option value="">{t('masterData.anyAlloy')}</option>
+            {alloys.data?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.code}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('masterData.temper')} error={fe.temperId}>
+          <select name="temperId" defaultValue={init?.temper?.id ?? ''} disabled={Boolean(init)}>
+            <option value="">{t('masterData.anyTemper')}</option>
+            {tempers.data?.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.code} ({t(`metalFamily.${x.family}`)})
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {init ? <p className="muted">{t('masterData.stepsReplaceHint')}</p> : null}
+      {steps.map((s, i) => (
+        <fieldset key={s.key}>
+          <legend>{t('masterData.step', { n: i + 1 })}</legend>
+          <FormError message={fe[`steps.${i}`] ?? fe[`steps.${i}.equipment`]} />
+          <div className="form-grid">
+            <Field
+              label={t('masterData.operationCode')}
+              hint={t('masterData.operationCodeHint')}
+              error={fe[`steps.${i}.operationCode`]}
+            >
+              <input
+                type="text"
+                value={s.operationCode}
+                onChange={(e) => setStep(s.key, { operationCode: e.target.value })}
+              />
+            </Field>
+            <Field label={t('masterData.stepName')} error={fe[`steps.${i}.name`]}>
+              <input type="text" value={s.name} onChange={(e) => setStep(s.key, { name: e.target.value })} />
+            </Field>
+            <Field label={t('masterData.yield')} error={fe[`steps.${i}.yield`]}>
+              <input
+                type="number"
+                step="any"
+                min={0}
+                max={1}
+                value={s.yield}
+                onChange={(e) => setStep(s.key, { yield: e.target.value })}
+              />
+            </Field>
+            <Field label={t('masterData.recipe')} error={fe[`steps.${i}.recipe`]}>
+              <input
+                type="text"
+                value={s.recipe}
+                onChange={(e) => setStep(s.key, { recipe: e.target.value })}
+              />
+            </Field>
+          </div>
+          <p className="muted" style={{ margin: '8px 0 4px' }}>
+            {t('masterData.eligibleEquipment')}
+          </p>
+          {s.equipment.map((x, j) => (
+            <div
+              key={x.key}
+              className="attr-row"
+              style={{ gridTemplateColumns: '2fr 1fr 1fr 1fr auto', marginBottom: 6 }}
+            >
+              <Field label={t('prod.equipment')} error={fe[`steps.${i}.equipment.${j}.equipmentId`]}>
+                <select
+                  value={x.equipmentId}
+                  onChange={(e) => setEq(s.key, x.key, { equipmentId: e.target.value })}
+                >
+                  <option value="">{t('masterData.chooseEquipment')}</option>
+                  {equipment.data?.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.code} · {m.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('masterData.rate')} error={fe[`steps.${i}.equipment.${j}.rate`]}>
+                <input
+                  type="number"
+                  step="any"
+                  min={0}
+                  value={x.rate}
+                  onChange={(e) => setEq(s.key, x.key, { rate: e.target.value })}
+                />
+              </Field>
+              <Field label={t('masterData.rateUnit')} error={fe[`steps.${i}.equipment.${j}.rateUnit`]}>
+                <select
+                  value={x.rateUnit}
+                  onChange={(e) => setEq(s.key, x.key, { rateUnit: e.target.value as TRateUnit })}
+                >
+                  {RATE_UNITS.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`rateUnit.${u}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field
+                label={t('masterData.fixedMinutes')}
+                error={fe[`steps.${i}.equipment.${j}.fixedMinutes`]}
+              >
+                <input
+                  type="number"
+                  step="any"
+                  min={0}
+                  value={x.fixedMinutes}
+                  onChange={(e) => setEq(s.key, x.key, { fixedMinutes: e.target.value })}
+                />
+              </Field>
+              <button
+                type="button"
+                className="btn btn-sm btn-icon"
+                style={{ alignSelf: 'end' }}
+                aria-label={t('masterData.removeEquipment')}
+                onClick={() => setStep(s.key, { equipment: s.equipment.filter((y) => y.key !== x.key) })}
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => setStep(s.key, { equipment: [...s.equipment, emptyEquipment()] })}
+            >
+              + {t('masterData.addEquipment')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-sm btn-danger"
+              onClick={() => setSteps((list) => list.filter((y) => y.key !== s.key))}
+              disabled={steps.length === 1}
+            >
+              {t('masterData.removeStep', { n: i + 1 })}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <p>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => setSteps((list) => [...list, emptyStep()])}
+        >
+          + {t('masterData.addStep')}
+        </button>
+      </p>
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={props.pending}
+          data-testid="routing-submit"
+        >
+          {props.pending ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
