@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// ingot-connector: runs the bundled build (dist/, made by `npm run build`, always present in the npm pack
-// output) or, inside the monorepo, the TypeScript sources through tsx.
+// ingot-connector. From the npm package: the bundle in dist/ (made by `npm run build`, run by prepack).
+// Inside the monorepo (sources present): the TypeScript sources through tsx, so a stale dist/ is never used.
 import { existsSync } from 'node:fs';
 
-const bundle = new URL('../dist/ingot-connector.mjs', import.meta.url);
-if (existsSync(bundle)) {
-  await import(bundle.href);
-} else {
+const sources = new URL('../src/cli/entry.ts', import.meta.url);
+if (existsSync(sources)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/cli/entry.ts', import.meta.url).href);
+  await import(sources.href);
+} else {
+  await import(new URL('../dist/ingot-connector.mjs', import.meta.url).href);
 }

@@ -65,6 +65,8 @@ export class Agent {
   private flushTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private readonly counters = { pointsRead: 0 };
+  /** Newest source timestamp per "equipment/tag" read so far (from the spool at start). */
+  private readonly lastTs: Map<string, number>;
   private lastRate = { at: Date.now(), pointsRead: 0, ackedPoints: 0, pointsPerS: 0, publishedPerS: 0 };
   private overflow: { raisedAt: number; droppedPoints: number; droppedBatches: number } | null = null;
   private readonly sourceAlarms = new Map<string, TConnectorAlarmCode>();
@@ -83,6 +85,7 @@ export class Agent {
       maxBytes: this.config.spool.maxBytes,
       synchronous: this.config.spool.synchronous,
     });
+    this.lastTs = this.spool.lastTimestamps();
     this.publisher = new Publisher(
       this.config.mqtt,
       this.address,
@@ -144,6 +147,7 @@ export class Agent {
               applicationName: `ingot-connector-${this.address.connector}`,
               log: this.log,
               allowSecurityNone: this.config.security.allowSecurityNone,
+              lastTimestamp: (key) => this.lastTs.get(key),
             },
             sink,
           )
@@ -167,6 +171,9 @@ export class Agent {
     const { maxPoints, maxDelayMs } = this.config.batching;
     for (const p of points) {
       this.counters.pointsRead += 1;
+      const key = `${p.equipment}/${p.tag}`;
+      const last = this.lastTs.get(key);
+      if (last === undefined || p.ts > last) this.lastTs.set(key, p.ts);
       const size =
         typeof p.value === 'string' ? Buffer.byteLength(JSON.stringify(p)) + 1 : JSON.stringify(p).length + 1;
       if (this.pending.length >= maxPoints || this.pendingBytes + size > MAX_MESSAGE_BYTES) this.flush();

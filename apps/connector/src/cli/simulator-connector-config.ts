@@ -52,7 +52,9 @@ export function simulatorConnectorConfig(i: SimulatorConnectorConfigInput): TCon
       securityMode: 'SignAndEncrypt',
       securityPolicy: 'Basic256Sha256',
       publishingIntervalMs: 250,
-      samplingIntervalMs: 100,
+      // 0 = report every change (exception-based): a sampled item keeps one value per interval, and
+      // the simulator may produce several at once after a stall.
+      samplingIntervalMs: 0,
       queueSize: 100,
       tags: opcua.map((t) => ({ nodeId: t.nodeId, equipment: t.equipment, tag: t.tag })),
     });

@@ -27,7 +27,19 @@ export interface OpcuaSourceOptions {
   log: Logger;
   /** The local policy: security mode None is refused unless this is true. */
   allowSecurityNone: boolean;
+  /** Newest source timestamp the agent holds for "equipment/tag" (backfill starts after it). */
+  lastTimestamp?: (key: string) => number | undefined;
 }
+
+/** While a backfill runs, live values of the tags being backfilled wait here. */
+interface BackfillGate {
+  from: Map<string, number>;
+  buffer: Array<[TOpcuaTag, DataValue]>;
+}
+
+/** AccessLevel bit of HistoryRead. */
+const ACCESS_HISTORY_READ = 0x04;
+const HISTORY_PAGE = 5000;
 
 /** Error texts node-opcua uses when the server's certificate is not trusted or the policy does not match. */
 const SECURITY_ERROR =
@@ -72,6 +84,15 @@ export class OpcuaSource extends SourceBase implements Source {
   private generation = 0;
   private readonly byKey = new Map<string, TOpcuaTag>();
   private readonly lastPolled = new Map<string, TPointValue | null>();
+  /** Tags whose node the server historizes (found at connect). */
+  private historized: TOpcuaTag[] = [];
+  private gate: BackfillGate | null = null;
+  /**
+   * After a backfill: per tag, the newest timestamp it emitted. Live values at or below it (published by
+   * the server after the history was read) are dropped; the entry goes with the first newer live value.
+   */
+  private readonly floor = new Map<string, number>();
+  readonly backfillCounters = { runs: 0, points: 0 };
   private readonly log: Logger;
 
   constructor(
@@ -188,11 +209,13 @@ export class OpcuaSource extends SourceBase implements Source {
       if (gen !== this.generation) return;
       this.log.warn('OPC UA connection lost: reconnecting');
       this.setState('connecting', 'connection lost');
+      this.closeGate();
     });
     client.on('after_reconnection', () => {
       if (gen !== this.generation) return;
       this.log.info('OPC UA connection re-established');
       this.setState('connected');
+      void this.backfill(gen);
     });
     const session = await client.createSession(this.identity());
     this.session = session;
@@ -200,7 +223,11 @@ export class OpcuaSource extends SourceBase implements Source {
     if (this.cfg.mode === 'poll') {
       this.startPolling(gen);
     } else {
+      this.historized =
+        this.cfg.backfillMaxMs > 0 && this.opts.lastTimestamp ? await this.findHistorized(session) : [];
+      this.closeGate();
       await this.subscribe(gen, session);
+      void this.backfill(gen);
     }
     this.log.info('OPC UA source connected', { endpoint: this.cfg.endpointUrl, mode: this.cfg.mode });
     this.setState('connected');
@@ -214,6 +241,117 @@ export class OpcuaSource extends SourceBase implements Source {
     void this.teardown().then(() => {
       if (!this.stopped && gen === this.generation) void this.connectLoop();
     });
+  }
+
+  /** Tags whose AccessLevel includes HistoryRead. */
+  private async findHistorized(session: ClientSession): Promise<TOpcuaTag[]> {
+    try {
+      const levels = await session.read(
+        this.cfg.tags.map((t) => ({ nodeId: t.nodeId, attributeId: AttributeIds.AccessLevel })),
+      );
+      return this.cfg.tags.filter((_, i) => {
+        const v = levels[i]?.value?.value;
+        return typeof v === 'number' && (v & ACCESS_HISTORY_READ) !== 0;
+      });
+    } catch (e) {
+      this.log.warn('cannot read access levels: no backfill', { error: (e as Error).message });
+      return [];
+    }
+  }
+
+  /**
+   * From now until the backfill ends, live values of historized tags are held back, and the newest value the
+   * agent holds of each is remembered as the point to backfill from.
+   */
+  private closeGate(): void {
+    if (this.gate || this.historized.length === 0 || !this.opts.lastTimestamp) return;
+    const from = new Map<string, number>();
+    for (const t of this.historized) {
+      const key = `${t.equipment}/${t.tag}`;
+      const last = this.opts.lastTimestamp(key);
+      if (last !== undefined) from.set(key, last);
+    }
+    if (from.size > 0) this.gate = { from, buffer: [] };
+  }
+
+  /**
+   * Reads with HistoryRead what each gated tag produced after its last known value (at most backfillMaxMs
+   * back), emits it, then releases the held live values that are newer. Source timestamps decide, so a
+   * value is neither lost nor emitted twice across a crash, a reconnect or a server restart.
+   */
+  private async backfill(gen: number): Promise<void> {
+    const gate = this.gate;
+    if (!gate) return;
+    const newest = new Map(gate.from);
+    let total = 0;
+    try {
+      const floor = Date.now() - this.cfg.backfillMaxMs;
+      for (const tag of this.historized) {
+        const key = `${tag.equipment}/${tag.tag}`;
+        const last = gate.from.get(key);
+        if (last === undefined) continue;
+        let start = Math.max(last + 1, floor);
+        for (let page = 0; page < 1000; page++) {
+          const session = this.session;
+          if (this.stopped || gen !== this.generation || !session) return;
+          const end = new Date(Date.now() + 1000);
+          const res = await this.retry(() =>
+            session.readHistoryValue({ nodeId: tag.nodeId }, new Date(start), end, {
+              numValuesPerNode: HISTORY_PAGE,
+              timestampsToReturn: TimestampsToReturn.Both,
+            }),
+          );
+          if (!res.statusCode.isGood()) {
+            this.log.warn('HistoryRead refused', { tag: key, status: res.statusCode.toString() });
+            break;
+          }
+          const values = ((res.historyData as { dataValues?: DataValue[] } | null)?.dataValues ?? []).filter(
+            (dv) => {
+              const ts = (dv.sourceTimestamp ?? dv.serverTimestamp)?.getTime() ?? 0;
+              return ts > (newest.get(key) ?? 0);
+            },
+          );
+          for (const dv of values) {
+            const ts = (dv.sourceTimestamp ?? dv.serverTimestamp)?.getTime() ?? 0;
+            newest.set(key, Math.max(newest.get(key) ?? 0, ts));
+          }
+          this.emitValues(
+            values.map((dv) => [tag, dv] as [TOpcuaTag, DataValue]),
+            true,
+          );
+          total += values.length;
+          if (values.length < HISTORY_PAGE) break;
+          start = (newest.get(key) ?? start) + 1;
+        }
+      }
+    } catch (e) {
+      this.log.warn('backfill failed: continuing with live values', { error: (e as Error).message });
+    } finally {
+      if (this.gate === gate) {
+        this.gate = null;
+        for (const [key, ts] of newest) this.floor.set(key, ts);
+        const held = gate.buffer.filter(([tag, dv]) => {
+          const ts = (dv.sourceTimestamp ?? dv.serverTimestamp)?.getTime() ?? 0;
+          return ts > (newest.get(`${tag.equipment}/${tag.tag}`) ?? 0);
+        });
+        this.emitValues(held);
+      }
+    }
+    this.backfillCounters.runs += 1;
+    this.backfillCounters.points += total;
+    if (total > 0) this.log.info('backfilled values missed while disconnected', { points: total });
+  }
+
+  /** The session may still be repairing itself right after a reconnection: a few tries, half a second apart. */
+  private async retry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        if (attempt >= 9 || this.stopped) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 
   private async subscribe(gen: number, session: ClientSession): Promise<void> {
@@ -314,8 +452,30 @@ export class OpcuaSource extends SourceBase implements Source {
     this.pollTimer = setTimeout(tick, 0);
   }
 
-  private emitValues(values: Array<[TOpcuaTag, DataValue]>): void {
+  private emitValues(values: Array<[TOpcuaTag, DataValue]>, bypassGate = false): void {
     if (values.length === 0) return;
+    const gate = this.gate;
+    if (gate && !bypassGate) {
+      const pass: Array<[TOpcuaTag, DataValue]> = [];
+      for (const v of values) {
+        if (gate.from.has(`${v[0].equipment}/${v[0].tag}`)) gate.buffer.push(v);
+        else pass.push(v);
+      }
+      if (pass.length === 0) return;
+      values = pass;
+    }
+    if (this.floor.size > 0 && !bypassGate) {
+      values = values.filter(([tag, dv]) => {
+        const key = `${tag.equipment}/${tag.tag}`;
+        const floor = this.floor.get(key);
+        if (floor === undefined) return true;
+        const ts = (dv.sourceTimestamp ?? dv.serverTimestamp)?.getTime() ?? 0;
+        if (ts <= floor) return false;
+        this.floor.delete(key);
+        return true;
+      });
+      if (values.length === 0) return;
+    }
     const now = Date.now();
     const points: TTelemetryPoint[] = values.map(([tag, dv]) => {
       const sc = dv.statusCode;

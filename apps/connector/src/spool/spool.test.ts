@@ -42,6 +42,17 @@ describe('spool', () => {
     b.close();
   });
 
+  it('keeps the newest spooled source timestamp per tag, for backfill after a crash', () => {
+    const file = tempFile();
+    const a = new Spool({ file, connectorId: 'edge-01', maxBytes: 4 * MAX_MESSAGE_BYTES });
+    a.append(points(3, 0), ts);
+    a.append([{ equipment: 'CM-1', tag: 'seq', ts: ts - 10, value: 0, quality: 'good' }], ts);
+    a.close();
+    const b = new Spool({ file, connectorId: 'edge-01', maxBytes: 4 * MAX_MESSAGE_BYTES });
+    expect(b.lastTimestamps()).toEqual(new Map([['CM-1/seq', ts + 2]]));
+    b.close();
+  });
+
   it('refuses a data directory that belongs to another connector', () => {
     const file = tempFile();
     new Spool({ file, connectorId: 'edge-01', maxBytes: 4 * MAX_MESSAGE_BYTES }).close();

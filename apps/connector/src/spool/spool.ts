@@ -88,6 +88,7 @@ export class Spool {
         payload BLOB NOT NULL
       );
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value NOT NULL);
+      CREATE TABLE IF NOT EXISTS last_ts (key TEXT PRIMARY KEY, ts INTEGER NOT NULL) WITHOUT ROWID;
       INSERT OR IGNORE INTO meta(key, value) VALUES ('next_seq', 0), ('dropped_points', 0), ('dropped_batches', 0);
     `);
     const connector = this.db.prepare<[], { value: string }>(
@@ -131,6 +132,10 @@ export class Spool {
         'SELECT id, kind, payload FROM messages ORDER BY id LIMIT ?',
       ),
       delMsg: this.db.prepare<[number]>('DELETE FROM messages WHERE id = ?'),
+      upsertTs: this.db.prepare<[string, number]>(
+        'INSERT INTO last_ts(key, ts) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET ts = max(ts, excluded.ts)',
+      ),
+      allTs: this.db.prepare<[], { key: string; ts: number }>('SELECT key, ts FROM last_ts'),
     };
     const t = this.stmts.totals.get();
     this.count = t?.n ?? 0;
@@ -167,6 +172,15 @@ export class Spool {
         dropped = this.dropOldest(this.bytes + payload.byteLength - this.maxBytes, inflight);
       }
       this.stmts.insert.run(seq, createdAt, points.length, payload.byteLength, payload);
+      // Newest source timestamp per equipment/tag, in the same transaction: after a crash the sources
+      // backfill (OPC UA HistoryRead) from exactly what is safe in the spool.
+      const newest = new Map<string, number>();
+      for (const p of points) {
+        const key = `${p.equipment}/${p.tag}`;
+        const t = newest.get(key);
+        if (t === undefined || p.ts > t) newest.set(key, p.ts);
+      }
+      for (const [key, ts] of newest) this.stmts.upsertTs.run(key, ts);
       this.stmts.setMeta.run(seq + 1, 'next_seq');
       this.bytes += payload.byteLength;
       this.count += 1;
@@ -207,6 +221,11 @@ export class Spool {
     this.stmts.addMeta.run(report.droppedBatches, 'dropped_batches');
     this.stmts.addMeta.run(report.droppedPoints, 'dropped_points');
     return report;
+  }
+
+  /** Newest spooled source timestamp per "equipment/tag" (spooled = survived any crash). */
+  lastTimestamps(): Map<string, number> {
+    return new Map(this.stmts.allTs.all().map((r) => [r.key, r.ts]));
   }
 
   /** Up to `limit` batches with seq > afterSeq, oldest first. */
