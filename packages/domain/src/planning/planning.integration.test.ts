@@ -131,18 +131,35 @@ describeEachDatabase('planning', (t) => {
     const current = await inTx((tx) => getCurrentPlan(tx, scope, { plantId: scenario.plantId }));
     if (!current) throw new Error('no current plan');
     const now = new Date();
-    const frozenUntil = now.getTime() + 240 * 60_000;
+    const frozenUntil = now.getTime() + 1440 * 60_000; // a 24 h horizon, so the window always holds work
     const next = await inTx((tx) =>
-      planPlant(tx, scope, { plantId: scenario.plantId, trigger: 'replan', timeLimitMs: 500, now }),
+      planPlant(tx, scope, {
+        plantId: scenario.plantId,
+        trigger: 'replan',
+        timeLimitMs: 500,
+        now,
+        frozenMinutes: 1440,
+      }),
     );
     const plan = await inTx((tx) => getPlanVersion(tx, scope, { planVersionId: next.planVersionId }));
     const before = new Map(current.assignments.map((a) => [a.operationId, a]));
+    const nowCeil = Math.ceil(now.getTime() / 60_000) * 60_000;
+    // Work orders the old plan had started (or should have) before now have floating operations; their successors
+    // are free to move. Only work orders wholly ahead of now must keep their operations inside the horizon.
+    const firstStart = new Map<string, number>();
+    for (const b of current.assignments) {
+      firstStart.set(
+        b.workOrderId,
+        Math.min(firstStart.get(b.workOrderId) ?? Number.POSITIVE_INFINITY, b.start.getTime()),
+      );
+    }
     let frozen = 0;
     for (const a of plan.assignments) {
       const b = before.get(a.operationId);
       if (
         !b ||
-        b.start.getTime() < Math.ceil(now.getTime() / 60_000) * 60_000 ||
+        (firstStart.get(b.workOrderId) ?? 0) < nowCeil ||
+        b.start.getTime() < nowCeil ||
         b.start.getTime() >= frozenUntil - 60_000
       )
         continue;

@@ -17,8 +17,8 @@ export interface TPublishPlanResult {
 }
 
 /**
- * Makes a draft the plant's current plan: the previously published version becomes superseded, and orders
- * (entered or confirmed) whose every open work order has all its remaining operations in this plan advance to
+ * Makes a draft the plant's current plan: the previously published version becomes superseded, and confirmed
+ * orders (an entered order is not confirmed yet: confirmation belongs to the order module) whose every open work order has all its remaining operations in this plan advance to
  * `planned` (through the order-status call site, see order-status-bridge.ts). Publishing a published version
  * again changes nothing; a superseded one cannot come back (CONFLICT: run or edit a new version instead).
  */
@@ -63,7 +63,7 @@ export async function publishPlan(
 
   // Orders whose work is fully in this plan move to planned.
   const candidates = await tx.salesOrder.findMany({
-    where: { ...tenantFilter(scope), plantId: plan.plantId, status: { in: ['entered', 'confirmed'] } },
+    where: { ...tenantFilter(scope), plantId: plan.plantId, status: 'confirmed' },
     select: {
       id: true,
       orderNo: true,

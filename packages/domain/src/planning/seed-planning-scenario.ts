@@ -19,6 +19,8 @@ export interface TSeedPlanningScenarioInput {
   /** Order / work-order number prefix (unique per scenario within a tenant). */
   prefix?: string;
   now?: Date;
+  /** Status of the seeded orders (default confirmed: confirmation is what makes work orders). */
+  orderStatus?: 'entered' | 'confirmed';
 }
 
 export interface TPlanningScenario {
@@ -401,6 +403,7 @@ export async function seedPlanningScenario(
     thicknessTolPlus: number;
     widthMm: number;
   }[] = [];
+  const status = input.orderStatus ?? 'confirmed';
   const orderRows: {
     id: string;
     tenantId: string;
@@ -409,6 +412,7 @@ export async function seedPlanningScenario(
     customerId: string;
     priority: number;
     requestedDate: Date;
+    status: 'entered' | 'confirmed';
   }[] = [];
   const lineRows: {
     id: string;
@@ -418,6 +422,7 @@ export async function seedPlanningScenario(
     specId: string;
     quantity: number;
     requestedDate: Date;
+    status: 'entered' | 'confirmed';
   }[] = [];
   const woRows: {
     id: string;
@@ -485,6 +490,7 @@ export async function seedPlanningScenario(
       customerId: customer.id,
       priority: wr < 0.6 ? 1 : wr < 0.9 ? 2 : 4,
       requestedDate: due,
+      status,
     });
     lineRows.push({
       id: lineId,
@@ -494,6 +500,7 @@ export async function seedPlanningScenario(
       specId,
       quantity: outputT,
       requestedDate: due,
+      status,
     });
     woRows.push({
       id: woId,
