@@ -103,9 +103,28 @@ describeEachDatabase('orders lifecycle', (t) => {
       ]);
       expect((await admin.routing.select({ specId: spec3104 })).matchedOn).toBe('family');
       const specs = await admin.masterData.spec.list({});
-      // (profiles: their routes need the extrusion plant's billet caster, quench and saws — next commit)
-      for (const s of specs.filter((x) => x.productFamily !== 'extrusion_profile'))
-        expect((await admin.routing.select({ specId: s.id })).routing.active).toBe(true);
+      for (const s of specs) expect((await admin.routing.select({ specId: s.id })).routing.active).toBe(true);
+      const profile = specs.find((s) => s.code === 'E6063T5-60x40x2');
+      const prof = await admin.routing.select({ specId: profile?.id ?? '' });
+      expect([prof.routing.code, prof.matchedOn]).toEqual(['R-PROF-6063-T5', 'family+alloy+temper']);
+      expect(prof.routing.steps.map((s) => s.operationCode)).toEqual([
+        'billet_casting',
+        'homogenizing',
+        'extrusion',
+        'quench',
+        'stretching',
+        'cutting',
+        'ageing',
+      ]);
+      expect(prof.routing.steps.map((s) => s.equipment.map((e) => e.equipmentCode).sort())).toEqual([
+        ['BC-1'],
+        ['HF-1'],
+        ['EXP-1', 'EXP-2'],
+        ['QT-1', 'QT-2'],
+        ['STR-1'],
+        ['SAW-1', 'SAW-2'],
+        ['AO-1', 'AO-2'],
+      ]);
       const s3003 = specs.find((s) => s.id === spec3003);
       expect(s3003?.thicknessTolPlus).toBe(0.06); // EN 485-4, 0.8 < t <= 1.0, 1000 < w <= 1250, group I
     });

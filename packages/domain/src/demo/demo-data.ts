@@ -405,6 +405,26 @@ const extrusionPlant: TDemoPlant = {
             },
           ],
         },
+        {
+          code: 'BCL-1',
+          name: '1#圆棒铸造线',
+          nameEn: 'Billet casting line 1',
+          kind: 'line',
+          equipment: [
+            {
+              code: 'BC-1',
+              name: '1#圆铸棒半连续铸造机',
+              nameEn: 'DC billet caster No.1',
+              class: 'casting_machine',
+              attributes: {
+                nameEn: 'DC billet caster No.1',
+                billetLogLengthMaxM: 7,
+                source: 'hydro-primer',
+                sourceFile: EQUIPMENT_JSON,
+              },
+            },
+          ],
+        },
       ],
     },
     {
@@ -431,6 +451,28 @@ const extrusionPlant: TDemoPlant = {
                 annualCapacityT: 10000,
                 source: 'sms-exlabesa35',
                 sourceFile: EQUIPMENT_JSON,
+              },
+            },
+            {
+              code: 'QT-1',
+              name: '1#挤压在线淬火',
+              nameEn: 'Press-exit quench No.1',
+              class: 'other',
+              attributes: {
+                nameEn: 'Press-exit quench No.1',
+                note: 'press-exit quench in line with the press; no separate published figures',
+                source: 'assumption',
+              },
+            },
+            {
+              code: 'SAW-1',
+              name: '1#成品锯',
+              nameEn: 'Finish saw No.1',
+              class: 'cut_to_length_line',
+              attributes: {
+                nameEn: 'Finish saw No.1',
+                note: 'finish saw (4-6 m lengths before ageing, profilgruppen-ageing); rates are assumptions',
+                source: 'assumption',
               },
             },
             {
@@ -467,6 +509,28 @@ const extrusionPlant: TDemoPlant = {
                 annualCapacityT: 8000,
                 source: 'foundryplanet-thoeni',
                 sourceFile: EQUIPMENT_JSON,
+              },
+            },
+            {
+              code: 'QT-2',
+              name: '2#挤压在线淬火',
+              nameEn: 'Press-exit quench No.2',
+              class: 'other',
+              attributes: {
+                nameEn: 'Press-exit quench No.2',
+                note: 'press-exit quench in line with the press; no separate published figures',
+                source: 'assumption',
+              },
+            },
+            {
+              code: 'SAW-2',
+              name: '2#成品锯',
+              nameEn: 'Finish saw No.2',
+              class: 'cut_to_length_line',
+              attributes: {
+                nameEn: 'Finish saw No.2',
+                note: 'finish saw (4-6 m lengths before ageing, profilgruppen-ageing); rates are assumptions',
+                source: 'assumption',
               },
             },
           ],
