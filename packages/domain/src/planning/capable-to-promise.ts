@@ -32,6 +32,10 @@ export interface TCapableToPromiseResult {
   basedOnPlanVersionId: string | null;
   computedAt: Date;
   solver: { elapsedMs: number; iterations: number };
+  /** The same per line in the shape order confirmation's `TPromiseDateProvider` reads (packages/domain/src/order). */
+  perLine: { lineId: string; promisedDate: Date; earliestFinish: Date }[];
+  /** Which rule computed it (shown in the order's timeline). */
+  method: 'finite-capacity-on-published-plan' | 'finite-capacity-all-open-work';
 }
 
 export interface TCapableToPromiseInput {
@@ -177,5 +181,11 @@ export async function capableToPromise(
     basedOnPlanVersionId: problem.basePlanVersionId,
     computedAt: new Date(originMs),
     solver: { elapsedMs: Math.round(result.stats.elapsedMs), iterations: result.stats.iterations },
+    perLine: lines.map((l) => ({
+      lineId: l.lineId,
+      promisedDate: l.promisedDate,
+      earliestFinish: l.earliestCompletion,
+    })),
+    method: hasPlan ? 'finite-capacity-on-published-plan' : 'finite-capacity-all-open-work',
   };
 }

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '@ingot/testing';
 import { beforeAll, expect, it } from 'vitest';
 import { seedDemoTenant } from '../demo/seed-demo-tenant.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import type { TPromiseDateProvider } from '../order/promise-date-provider.ts';
 import { checkSchedule } from '../scheduling/check-schedule.ts';
 import { capableToPromise } from './capable-to-promise.ts';
 import { lockOperation, moveOperation } from './edit-plan.ts';
@@ -262,6 +263,17 @@ describeEachDatabase('planning', (t) => {
     expect(ctp.promisedDate.getTime()).toBeGreaterThan(Date.now());
     expect(ctp.basedOnPlanVersionId).not.toBeNull();
     expect(await inTx((tx) => tx.planVersion.count())).toBe(before);
+    // Order confirmation's promise-date provider shape (packages/domain/src/order/promise-date-provider.ts).
+    const provider: TPromiseDateProvider = capableToPromise;
+    expect(ctp.perLine).toEqual([
+      {
+        lineId: order.lineId,
+        promisedDate: ctp.promisedDate,
+        earliestFinish: ctp.lines[0]?.earliestCompletion,
+      },
+    ]);
+    expect(ctp.method).toBe('finite-capacity-on-published-plan');
+    expect(typeof provider).toBe('function');
   });
 
   it('records a breakdown that the next plan avoids', async () => {
