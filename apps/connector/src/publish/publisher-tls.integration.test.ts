@@ -44,7 +44,7 @@ beforeAll(async () => {
       '-addext',
       'subjectAltName=IP:127.0.0.1',
     ],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: { PATH: process.env.PATH } },
   );
   broker = await Aedes.createBroker({
     authenticate: (_client, username, password, done) =>
@@ -152,7 +152,7 @@ describe('publisher over TLS to the embedded aedes broker (MQTT 3.1.1)', () => {
             '-subj',
             '/CN=someone-else',
           ],
-          { stdio: 'ignore' },
+          { stdio: 'ignore', env: { PATH: process.env.PATH } },
         );
       }
       const { spool, pub } = publisher(password, ca);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,5 +203,54 @@ describe('OPC UA source against a real node-opcua server', () => {
     expect(source.status().state).toBe('connected');
     await source.stop();
     await s1.stop();
+  });
+
+  it('logs in with an X.509 user certificate', async () => {
+    const dataDir = path.join(dir, 'agent-x509');
+    trustCertificateFile(dataDir, server.certificateFile);
+    const { cm } = await agentPki('agent-x509');
+    const cert = path.join(dir, 'user-cert.pem');
+    const key = path.join(dir, 'user-key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=ingot-reader',
+        '-addext',
+        'keyUsage=critical,digitalSignature,nonRepudiation,keyEncipherment,dataEncipherment',
+        '-addext',
+        'extendedKeyUsage=clientAuth',
+        '-addext',
+        'subjectAltName=URI:urn:ingot:user:reader',
+      ],
+      // node-opcua sets OPENSSL_CONF to "undefined" in this process: give openssl its default.
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH } },
+    );
+    const r = recorder();
+    const source = new OpcuaSource(
+      sourceConfig({ auth: { type: 'certificate', certificateFile: cert, privateKeyFile: key } }),
+      { certificateManager: cm, applicationName: 'test', log: silentLogger, allowSecurityNone: false },
+      r.sink,
+    );
+    await source.start();
+    await until(
+      () => r.points.length >= 3 || r.states.some((s) => s.state === 'error'),
+      20_000,
+      'values or an error',
+    );
+    expect(r.states.filter((s) => s.state === 'error')).toEqual([]);
+    expect(source.status().state).toBe('connected');
+    await source.stop();
   });
 });
