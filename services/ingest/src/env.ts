@@ -10,6 +10,22 @@ const ZEnv = z.object({
   INGEST_MQTT_PASSWORD: z.string().min(16, 'must be at least 16 characters').optional(),
   INGEST_REPLICAS: z.coerce.number().int().min(1).max(64).default(4),
   INGOT_EMQX_HOOK_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+  // The standalone replica (bin/ingest.ts) against an external broker:
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'must be an mqtt:// or mqtts:// URL')
+    .optional(),
+  INGEST_REPLICA: z.coerce.number().int().min(0).max(63).default(0),
+  /** `secret` derives the group from INGEST_MQTT_PASSWORD (required with Mosquitto); else a plain name. */
+  INGEST_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only')
+    .default('ingest'),
+  CLICKHOUSE_URL: z.string().url().optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  INGEST_CHDB_DIR: z.string().optional(),
+  INGEST_DEAD_LETTER_DIR: z.string().optional(),
 });
 
 export type TIngestEnv = z.infer<typeof ZEnv>;
