@@ -1,4 +1,6 @@
 import type { TenantTx } from '@ingot/db';
+import { DomainError } from '../errors/domain-error.ts';
+import { advanceOrderStatus } from '../order/order-status.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import type { TPlanningScope } from './planning-scope.ts';
 
@@ -38,15 +40,13 @@ export interface TAdvanceOrderResult {
 }
 
 /**
- * O1-CALL-SITE — the ONE place planning and the order workflow move a sales order's status. It follows the order
- * module's rule (packages/domain/src/order/order-status.ts): one step at a time along entered -> confirmed ->
+ * The ONE place planning and the order workflow move a sales order's status, through the order module's
+ * `advanceOrderStatus` (packages/domain/src/order/order-status.ts): one step at a time along entered -> confirmed ->
  * planned -> in production -> quality release -> ready -> shipped, never back, never past a step the order module
  * owns (confirmed, shipped, cancelled). It walks the steps up to `to` (a work order finished the same minute it was
  * planned goes planned -> in production -> quality release), writing the order, its open lines and one timeline
- * entry per step, idempotent by `key`.
- *
- * The write of each step is where O1's `advanceOrderStatus(tx, scope, orderId, step, reason, { kind, key, details })`
- * takes over once its key-idempotent signature is on main (its committed version does not take `opts` yet).
+ * entry per step (written by the order module), idempotent by `key`: a key already on the order's timeline
+ * changes nothing.
  */
 export async function advanceOrderStatusBridge(
   tx: TenantTx,
@@ -66,7 +66,8 @@ export async function advanceOrderStatusBridge(
     where: { ...tenantFilter(scope), orderId: order.id },
     select: { details: true },
   });
-  if (events.some((e) => (e.details as { key?: unknown } | null)?.key === input.key)) {
+  const seen = (k: unknown) => typeof k === 'string' && (k === input.key || k.startsWith(`${input.key}:`));
+  if (events.some((e) => seen((e.details as { key?: unknown } | null)?.key))) {
     return { status, changed: false };
   }
   let changed = false;
@@ -74,22 +75,19 @@ export async function advanceOrderStatusBridge(
   while (FLOW.indexOf(status as (typeof FLOW)[number]) < target) {
     const next = FLOW[FLOW.indexOf(status as (typeof FLOW)[number]) + 1] as TLifecycleStatus;
     if (SET_BY_ORDER_MODULE.has(next)) break;
-    await tx.salesOrder.update({ where: { id: order.id, ...tenantFilter(scope) }, data: { status: next } });
-    await tx.salesOrderLine.updateMany({
-      where: { ...tenantFilter(scope), orderId: order.id, status: { notIn: ['shipped', 'cancelled'] } },
-      data: { status: next },
-    });
-    await tx.salesOrderEvent.create({
-      data: {
-        tenantId: scope.tenantId,
-        orderId: order.id,
+    try {
+      // O1's rule and write: the order, its open lines and one timeline entry (kind, per-step key, details).
+      const change = await advanceOrderStatus(tx, scope, order.id, next, input.kind, {
         kind: input.kind,
-        fromStatus: status,
-        toStatus: next,
-        details: { key: input.key, ...(input.details ?? {}) },
-        actorUserId: scope.userId ?? null,
-      },
-    });
+        key: `${input.key}:${next}`,
+        ...(input.details ? { details: input.details } : {}),
+      });
+      if (!change.changed) break;
+    } catch (e) {
+      // The order module refused the step (a rule this walk does not know): stop where the order is.
+      if (e instanceof DomainError && e.code === 'CONFLICT') break;
+      throw e;
+    }
     status = next;
     changed = true;
   }

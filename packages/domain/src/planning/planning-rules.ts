@@ -309,7 +309,8 @@ export function shiftDowntimes(
     if (pattern === 'two_shift_mon_sat') {
       if (weekday === 0)
         out.push({ start: at(0), end: at(30) }); // Sunday 00:00 to Monday 06:00
-      else if (weekday === 6) out.push({ start: at(22), end: at(24) }); // then Sunday's window
+      else if (weekday === 6)
+        out.push({ start: at(22), end: at(24) }); // then Sunday's window
       else out.push({ start: at(22), end: at(30) }); // 22:00 to 06:00 next morning
     } else if (weekday === 0) {
       out.push({ start: at(6), end: at(30) }); // three shifts Mon–Sat: Sunday 06:00 to Monday 06:00 off
