@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, type Server } from 'node:tls';
@@ -22,6 +22,7 @@ const received: TTelemetryBatch[] = [];
 const address = { tenant: 'demo-alu', plant: 'RP', connector: 'edge-tls' };
 /** While set, the broker holds its PUBACKs (aedes acknowledges after authorizePublish calls back). */
 let hold: Promise<void> | null = null;
+const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ingot-tls-'));
@@ -51,9 +52,13 @@ beforeAll(async () => {
       done(null, username === 'edge-tls' && password?.toString() === 'pw-1'),
     authorizePublish: (client, packet, done) => {
       const decide = () =>
-        done(
-          packet.topic.startsWith(`ingot/v1/demo-alu/RP/${client?.id}/`) ? null : new Error('not your topic'),
-        );
+        client?.id.startsWith('denied-')
+          ? done(new Error('denied'))
+          : done(
+              packet.topic.startsWith(`ingot/v1/demo-alu/RP/${client?.id}/`)
+                ? null
+                : new Error('not your topic'),
+            );
       if (hold) void hold.then(decide);
       else decide();
     },
@@ -66,17 +71,23 @@ beforeAll(async () => {
     { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
     broker.handle,
   );
+  // Half-open TLS sockets (the untrusted-certificate case) would keep server.close() waiting.
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   port = (server.address() as AddressInfo).port;
 });
 
 afterAll(async () => {
+  for (const s of sockets) s.destroy();
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await new Promise<void>((resolve) => broker?.close(() => resolve()));
   rmSync(dir, { recursive: true, force: true });
 });
 
-function publisher(password: string, caFile = path.join(dir, 'cert.pem')) {
+function publisher(password: string, caFile = path.join(dir, 'cert.pem'), connector = 'edge-tls') {
   const spool = new Spool({
     file: path.join(dir, `${password}-${Math.random()}.db`),
     connectorId: 'edge-tls',
@@ -91,7 +102,7 @@ function publisher(password: string, caFile = path.join(dir, 'cert.pem')) {
     reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
     inflightWindow: 4,
   });
-  return { spool, pub: new Publisher(mqtt, address, spool, silentLogger) };
+  return { spool, pub: new Publisher(mqtt, { ...address, connector }, spool, silentLogger) };
 }
 
 describe('publisher over TLS to the embedded aedes broker (MQTT 3.1.1)', () => {
@@ -168,5 +179,18 @@ describe('publisher over TLS to the embedded aedes broker (MQTT 3.1.1)', () => {
       await pub.stop();
       spool.close();
     }
+  });
+
+  it('keeps a refused batch and backs off instead of reconnecting in a tight loop', async () => {
+    const { spool, pub } = publisher('pw-1', undefined, 'denied-1');
+    spool.append([{ equipment: 'CM-1', tag: 'seq', ts: Date.now(), value: 1, quality: 'good' }], Date.now());
+    pub.start();
+    await new Promise((r) => setTimeout(r, 3000));
+    // initial 50 ms, max 200 ms: without back-off across refusals this would be ~30 connections.
+    expect(pub.counters.connects).toBeGreaterThan(1);
+    expect(pub.counters.connects).toBeLessThanOrEqual(20);
+    expect(spool.status().depthBatches).toBe(1);
+    await pub.stop();
+    spool.close();
   });
 });

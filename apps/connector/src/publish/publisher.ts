@@ -49,6 +49,9 @@ export class Publisher extends EventEmitter<PublisherEvents> {
   private window: number;
   /** Refused (not permanently) batches wait for the next connection. */
   private blocked = false;
+  /** Refusals in a row (no PUBACK success since): keeps the back-off growing across reconnects. */
+  private refusalStreak = 0;
+  private ackedThisConnection = false;
   readonly counters = { publishedBatches: 0, ackedBatches: 0, ackedPoints: 0, connects: 0 };
 
   constructor(
@@ -152,7 +155,8 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     client.on('connect', (connack) => {
       if (gen !== this.generation) return;
       this.connected = true;
-      this.attempt = 0;
+      if (this.refusalStreak === 0) this.attempt = 0;
+      this.ackedThisConnection = false;
       this.blocked = false;
       this.sentUpTo = -1;
       this.inflight.clear();
@@ -183,6 +187,11 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     client.on('close', () => {
       if (gen !== this.generation) return;
       const was = this.connected;
+      // MQTT 3.1.1 has no negative PUBACK: a broker refusing a publish closes the connection instead.
+      if (was && this.inflight.size > 0 && !this.ackedThisConnection) {
+        this.refusalStreak += 1;
+        this.attempt = Math.max(this.attempt, this.refusalStreak);
+      }
       this.connected = false;
       this.generation += 1;
       this.inflight.clear();
@@ -255,6 +264,8 @@ export class Publisher extends EventEmitter<PublisherEvents> {
             error: err.message,
           });
           this.blocked = true;
+          this.refusalStreak += 1;
+          this.attempt = Math.max(this.attempt, this.refusalStreak);
           client.end(true);
         }
       });
@@ -275,6 +286,8 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     if (this.pendingAcks.length === 0) return;
     const seqs = this.pendingAcks;
     this.pendingAcks = [];
+    this.refusalStreak = 0;
+    this.ackedThisConnection = true;
     const points = this.spool.ack(seqs);
     this.counters.ackedBatches += seqs.length;
     this.counters.ackedPoints += points;
