@@ -26,6 +26,8 @@ export type TDomainErrorReason =
   | 'equipment_not_eligible'
   | 'equipment_already_down'
   | 'equipment_not_down'
+  | 'equipment_down'
+  | 'equipment_busy'
   | 'plant_mismatch';
 
 export type TDomainErrorParams = Record<string, string | number>;
