@@ -296,6 +296,50 @@ describe('planProduction [postgres, 200 open orders]', () => {
     await client.workflow.getHandle(workflowId).terminate('test over');
   });
 
+  it('continues as new after maxRunsPerExecution runs, carrying its run count and the requests still pending', async () => {
+    const taskQueue = uniqueQueue();
+    const plantCode = `${scenario.plantCode}-n`;
+    const base = { tenantId: EAST, plantId: scenario.plantId, plantCode };
+    const options = {
+      taskQueue,
+      defaults: { timeLimitMs: 500, debounceMs: 0, maxRunsPerExecution: 1, autoPublish: false },
+    };
+    await withWorker(database.db, taskQueue, async () => {
+      const first = await requestPlan(
+        client,
+        { ...base, signal: 'replan', request: { requestId: 'n-1', trigger: 'replan' } },
+        options,
+      );
+      await waitFor(
+        async () => (await getPlanProductionStatus(client, EAST, plantCode))?.runs === 1,
+        60_000,
+        'the first run',
+      );
+      const second = await requestPlan(
+        client,
+        { ...base, signal: 'replan', request: { requestId: 'n-2', trigger: 'replan' } },
+        options,
+      );
+      const status = await waitFor(
+        async () => {
+          const s = await getPlanProductionStatus(client, EAST, plantCode);
+          return s?.runs === 2 ? s : null;
+        },
+        60_000,
+        'the second run',
+      );
+      expect(second.runId).not.toBe(first.runId); // the second request reached the continued execution
+      expect(status.lastRun).toMatchObject({ published: false, requestIds: ['n-2'] });
+      const drafts = await withTenant(database.db, { tenantId: EAST }, (tx) =>
+        tx.planVersion.count({
+          where: { plantId: scenario.plantId, workflowId: first.workflowId, status: 'draft' },
+        }),
+      );
+      expect(drafts).toBe(2);
+      await client.workflow.getHandle(first.workflowId).terminate('test over');
+    });
+  });
+
   it('cancelling the workflow stops a long solve within seconds (the solver checks the stop flag between iterations)', async () => {
     const taskQueue = uniqueQueue();
     const plantCode = `${scenario.plantCode}-c`;
