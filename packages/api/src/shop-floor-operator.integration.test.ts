@@ -4,12 +4,15 @@
  * yield flag, the order advancing to in_production and quality_release, breakdowns with an open end, plant
  * scope, and one audit row per mutation. PostgreSQL and PGlite.
  */
+import { randomUUID } from 'node:crypto';
+import type { TPlanWorkflowGateway } from '@ingot/contracts';
 import { tenantIdForSlug } from '@ingot/db';
 import { seedDemoTenant } from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, EAST, EAST_ADMIN, type TCaller } from './test-support/demo-callers.ts';
+import { createContextInner } from './context.ts';
+import { callerFor, createCaller, EAST, EAST_ADMIN, type TCaller } from './test-support/demo-callers.ts';
 import {
   auditActions,
   createProductionFixture,
@@ -468,6 +471,114 @@ describeEachDatabase('shop floor', (t) => {
         direction: 'backward',
       });
       expect(g.lots.map((l) => l.id)).toEqual([coilId, coil.id, annealed.outputLots[0]?.id]);
+    });
+  });
+
+  describe('workflow signals (a recording gateway stands in for the Temporal client)', () => {
+    it('tells orderLifecycle of starts and finishes and planProduction of breakdowns, with idempotent ids', async () => {
+      const sent: Array<{ call: string; input: unknown }> = [];
+      const gateway: TPlanWorkflowGateway = {
+        requestPlan: async (input) => {
+          sent.push({ call: 'requestPlan', input });
+          return { workflowId: `${input.tenantId}:plan:${input.plantCode}`, runId: 'r1' };
+        },
+        planStatus: async () => null,
+        orderEvent: async (input) => {
+          sent.push({ call: 'orderEvent', input });
+          return { workflowId: `${input.tenantId}:order:${input.orderNo}`, runId: 'r2' };
+        },
+      };
+      const signalling = createCaller(
+        createContextInner({
+          db: t.db,
+          identity: {
+            subject: 'rp-op@east-china-al.demo',
+            email: 'rp-op@east-china-al.demo',
+            name: '轧制操作工',
+          },
+          activeTenantId: A,
+          requestId: randomUUID(),
+          sourceIp: null,
+          planWorkflows: gateway,
+        }),
+      );
+      const g = await createProductionFixture(t.db, {
+        slug: EAST,
+        plantCode: 'RP',
+        orderNo: 'SO-SIG-1',
+        steps: [{ code: 'slitting', equipmentCode: 'SL-1', yield: 0.97 }],
+      });
+      const coil = await signalling.lot.create({
+        plantId: rp,
+        kind: 'coil',
+        weightKg: 6000,
+        alloyId: g.alloyId,
+      });
+      const opId = g.operations[0]?.id as string;
+      const started = await signalling.shopFloor.start({
+        operationId: opId,
+        equipmentId: g.equipment['SL-1'] as string,
+        inputLotIds: [coil.id],
+      });
+      expect(started.lifecycle).toEqual({
+        sent: true,
+        workflowId: `${A}:order:SO-SIG-1`,
+        eventId: `operation_started:${opId}`,
+      });
+      const finished = await signalling.shopFloor.finish({
+        operationId: opId,
+        outputs: [{ weightKg: 5900 }],
+      });
+      expect(finished.lifecycle).toMatchObject({ sent: true, eventId: `operation_finished:${opId}` });
+      const down = await signalling.shopFloor.equipmentDown({
+        equipmentId: g.equipment['SL-1'] as string,
+        reason: '刀轴振动',
+      });
+      expect(down.replan).toMatchObject({ requested: true, requestId: `down:${down.downtimeId}` });
+      const up = await signalling.shopFloor.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
+      expect(up.replan).toMatchObject({ requested: true, requestId: `up:${down.downtimeId}` });
+      expect(sent).toEqual([
+        {
+          call: 'orderEvent',
+          input: expect.objectContaining({
+            tenantId: A,
+            orderId: g.orderId,
+            orderNo: 'SO-SIG-1',
+            status: 'in_production',
+            event: expect.objectContaining({ kind: 'operation_started', operationId: opId }),
+          }),
+        },
+        {
+          call: 'orderEvent',
+          input: expect.objectContaining({
+            status: 'quality_release',
+            event: expect.objectContaining({ kind: 'operation_finished', operationId: opId }),
+          }),
+        },
+        {
+          call: 'requestPlan',
+          input: expect.objectContaining({
+            plantId: rp,
+            plantCode: 'RP',
+            signal: 'equipmentDown',
+            request: expect.objectContaining({ trigger: 'equipment_down', equipmentId: g.equipment['SL-1'] }),
+          }),
+        },
+        {
+          call: 'requestPlan',
+          input: expect.objectContaining({
+            signal: 'equipmentUp',
+            request: expect.objectContaining({ trigger: 'equipment_up' }),
+          }),
+        },
+      ]);
+      // Without a workflow server the shop floor still works and says nothing was sent.
+      const plain = await operator.shopFloor.equipmentDown({
+        equipmentId: g.equipment['SL-1'] as string,
+        reason: 'x',
+      });
+      expect(plain.replan).toEqual({ requested: false, reason: 'no workflow server is configured' });
+      await operator.shopFloor.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
     });
   });
 

@@ -1,8 +1,22 @@
 import { ZFinishOperationInput } from '@ingot/contracts';
 import { finishOperation } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
+import { notifyOrderLifecycle } from './notify-order-lifecycle.ts';
 
+/** Finishes an operation with its output lots, then tells the order's lifecycle workflow (`operation_finished`). */
 export const finishOperationProcedure = tenantProcedure
   .meta({ action: 'operation.report' })
   .input(ZFinishOperationInput)
-  .mutation(({ ctx, input }) => finishOperation(ctx.tx, ctx.scope, input));
+  .mutation(async ({ ctx, input }) => {
+    const finished = await finishOperation(ctx.tx, ctx.scope, input);
+    const lifecycle = await notifyOrderLifecycle(ctx, {
+      tenantId: ctx.scope.tenantId,
+      orderId: finished.orderId,
+      orderNo: finished.orderNo,
+      orderStatus: finished.orderStatus,
+      kind: 'operation_finished',
+      operationId: finished.operationId,
+      actorUserId: ctx.scope.userId,
+    });
+    return { ...finished, lifecycle };
+  });
