@@ -52,6 +52,14 @@ export async function advanceOrderStatus(
   });
   if (!order) throw DomainError.notFound('order', 'id');
   if (order.status === toStatus) return { orderId, fromStatus: order.status, toStatus, changed: false };
+  if (opts.key !== undefined) {
+    const seen = await tx.salesOrderEvent.findMany({
+      where: { orderId: order.id, ...tenantFilter(ctx), ...(opts.kind ? { kind: opts.kind } : {}) },
+      select: { details: true },
+    });
+    if (seen.some((e) => (e.details as { key?: unknown } | null)?.key === opts.key))
+      return { orderId, fromStatus: order.status, toStatus: order.status, changed: false };
+  }
   if (toStatus === 'confirmed' && order.status === 'entered')
     throw new DomainError(
       'CONFLICT',
