@@ -300,7 +300,9 @@ describeEachDatabase('orders lifecycle', (t) => {
       expect(shared.notes).toBe('');
       expect(shared.sharedWith).toEqual([]);
       expect(shared.events.map((e) => e.kind)).not.toContain('shared');
-      expect(shared.events.every((e) => e.actorUserId === null && JSON.stringify(e.details) === '{}')).toBe(true);
+      expect(shared.events.every((e) => e.actorUserId === null && JSON.stringify(e.details) === '{}')).toBe(
+        true,
+      );
       expect((await supplier.order.list({})).items.map((o) => o.id)).toEqual([other]);
       await admin.order.unshare({ orderId: other, partnershipId: partnerSupplier });
       const after = await callProcedure(supplier, 'order.get', { id: other });
