@@ -108,7 +108,11 @@ export const ZOpcuaSource = z
      * After a (re)connect, read the values missed since the last spooled one with HistoryRead, for tags the
      * server historizes (AccessLevel HistoryRead), at most this far back; 0 turns backfill off.
      */
-    backfillMaxMs: z.int('must be a whole number').min(0).max(7 * 24 * 3_600_000).default(3_600_000),
+    backfillMaxMs: z
+      .int('must be a whole number')
+      .min(0)
+      .max(7 * 24 * 3_600_000)
+      .default(3_600_000),
     /** Monitored-item queue size per tag (values sampled between two publishes). */
     queueSize: z.int().min(1).max(10_000).default(10),
     tags: z.array(ZOpcuaTag).min(1, 'a source needs at least one tag').max(100_000),
