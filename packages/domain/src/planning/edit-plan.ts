@@ -1,7 +1,7 @@
 import type { TPlanKpis } from '@ingot/contracts';
 import type { TenantTx } from '@ingot/db';
 import { DomainError } from '../errors/domain-error.ts';
-import { checkSchedule } from '../scheduling/check-schedule.ts';
+import { checkSchedule, type Violation } from '../scheduling/check-schedule.ts';
 import { explainLateness } from '../scheduling/explain-lateness.ts';
 import type { Operation, ScheduledOperation, SchedulingInstance } from '../scheduling/model.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
@@ -178,7 +178,7 @@ async function editPlan(
   }
   const check = checkSchedule(instance, retimed.schedule);
   if (!check.feasible || retimed.lockViolation > 0) {
-    const reasons = check.violations.slice(0, 3).map((v) => describe(problem, v.message));
+    const reasons = [...new Set(check.violations.map((v) => describe(problem, v)))].slice(0, 3);
     if (retimed.lockViolation > 0 && reasons.length === 0) {
       reasons.push(`a predecessor of ${label} cannot finish before that start`);
     }
@@ -243,15 +243,40 @@ async function editPlan(
   };
 }
 
-/** A checker message with ids replaced by work-order numbers and equipment codes. */
-function describe(problem: TPlanningProblem, message: string): string {
-  let out = message;
-  for (const [id, op] of Object.entries(problem.operations)) {
-    if (out.includes(id)) out = out.replaceAll(id, `operation ${op.seq}`);
+/** A checker violation in the planner's words: work-order numbers and equipment codes, never ids or model minutes. */
+function describe(problem: TPlanningProblem, v: Violation): string {
+  const op = v.operationId ? problem.operations[v.operationId] : undefined;
+  const wo = op
+    ? problem.workOrders[op.workOrderId]?.workOrderNo
+    : v.jobId
+      ? problem.workOrders[v.jobId]?.workOrderNo
+      : undefined;
+  const what = op ? `${wo ?? '?'} operation ${op.seq} (${op.operationCode})` : (wo ?? 'an operation');
+  const eq = v.machineId ? (problem.equipment[v.machineId]?.code ?? 'the equipment') : 'the equipment';
+  switch (v.kind) {
+    case 'release':
+      return `${what} would start before its material is released`;
+    case 'precedence':
+      return `${what} would start before its previous operation ends`;
+    case 'overlap':
+      return `${what} would overlap other work on ${eq}`;
+    case 'setup':
+      return `there is not enough changeover time on ${eq} around ${what}`;
+    case 'downtime':
+      return `${what} would run into a downtime or off-shift time of ${eq}`;
+    case 'lock':
+    case 'frozen':
+      return `${what} is locked or inside the frozen horizon and would have to move`;
+    case 'batch-capacity':
+      return `the furnace charge with ${what} would exceed the capacity of ${eq}`;
+    case 'batch-recipe':
+      return `the furnace charge with ${what} would mix recipes on ${eq}`;
+    case 'batch-sync':
+    case 'batch-machine':
+      return `${what} would not fit a furnace charge on ${eq}`;
+    case 'ineligible-machine':
+      return `${eq} is not eligible for ${what}`;
+    default:
+      return `${what}: ${v.kind}`;
   }
-  for (const [id, wo] of Object.entries(problem.workOrders))
-    if (out.includes(id)) out = out.replaceAll(id, wo.workOrderNo);
-  for (const [id, eq] of Object.entries(problem.equipment))
-    if (out.includes(id)) out = out.replaceAll(id, eq.code);
-  return out;
 }

@@ -206,6 +206,13 @@ describeEachDatabase('planning', (t) => {
       code: 'CONFLICT',
       message: expect.stringContaining('infeasible'),
     });
+    // The reason names work orders and equipment by number and code, never by database id.
+    const reason = await early.then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(reason).toMatch(/S7-WO-\d+ operation \d+ \(cold_rolling\) would start before/);
+    expect(reason).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     // Feasible: a day later than planned, on the other mill.
     const target = new Date(cold.start.getTime() + 24 * 3600_000);
     const moved = await inTx((tx) =>
