@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@ingot/contracts';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { type TConnectorConfigInput, ZConnectorConfig } from '../config/connector-config.ts';
 import { silentLogger } from '../logger.ts';
 import { trustCertificateFile } from '../sources/pki.ts';
@@ -261,7 +262,10 @@ describe('connector agent: OPC UA -> spool -> Mosquitto', () => {
   it('executes a write only for an allow-listed tag, refuses bad commands and a pushed config with security None', async () => {
     const connector = `edge-${randomUUID().slice(0, 6)}`;
     const s = seenBy(connector);
-    const agent = new Agent({ config: agentConfig(connector), version: 'test', log: silentLogger });
+    const config = agentConfig(connector);
+    const configFile = path.join(dir, `${connector}.yaml`);
+    writeFileSync(configFile, stringify(JSON.parse(JSON.stringify(config))));
+    const agent = new Agent({ config, configFile, version: 'test', log: silentLogger });
     await agent.start();
     await until(
       () => s.status.some((h) => h.sources[0]?.state === 'connected'),
@@ -340,6 +344,12 @@ describe('connector agent: OPC UA -> spool -> Mosquitto', () => {
       'a heartbeat with the new config version',
     );
     expect(s.alarms.some((a) => a.code === 'write-denied')).toBe(true);
+    // Reload without a configuration: back to the local file, which forgets the pushed one.
+    const local = await send({ ...base, id: 'c3', type: 'reload-config' });
+    expect(local).toMatchObject({
+      ok: true,
+      result: { configVersion: expect.stringMatching(/^local:/), restartNeededFor: '' },
+    });
     await agent.stop();
   });
 });
