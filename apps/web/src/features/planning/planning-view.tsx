@@ -145,6 +145,7 @@ export function PlanningView(props: { plantId: string; versionId: string; orderI
     }),
   );
   const editError = apiError(move.error ?? lock.error);
+  const runError = apiError(run.error);
   const canEdit = access.can('plan.edit');
   const p = plan.data;
 
@@ -185,15 +186,31 @@ export function PlanningView(props: { plantId: string; versionId: string; orderI
           <p>{t('planning.subtitle')}</p>
         </div>
         {access.can('plan.run') && plantId && status.data !== null ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => run.mutate({ plantId })}
-            disabled={run.isPending}
-            data-testid="plan-run"
+          <form
+            className="actions"
+            style={{ alignItems: 'end' }}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              const raw = String(new FormData(e.currentTarget).get('timeLimit') ?? '').trim();
+              run.mutate({ plantId, ...(raw ? { timeLimitSeconds: Number(raw) } : {}) });
+            }}
           >
-            {run.isPending ? t('planning.running') : t('planning.run')}
-          </button>
+            <Field label={t('planning.timeLimit')} error={runError.fieldErrors.timeLimitSeconds}>
+              <input
+                name="timeLimit"
+                type="number"
+                min={1}
+                max={300}
+                step={1}
+                style={{ width: 110 }}
+                data-testid="plan-time-limit"
+              />
+            </Field>
+            <button type="submit" className="btn btn-primary" disabled={run.isPending} data-testid="plan-run">
+              {run.isPending ? t('planning.running') : t('planning.run')}
+            </button>
+          </form>
         ) : null}
       </div>
 
@@ -234,7 +251,7 @@ export function PlanningView(props: { plantId: string; versionId: string; orderI
           {status.data.lastError ? <span className="badge badge--error">{status.data.lastError}</span> : null}
         </p>
       ) : null}
-      <FormError message={apiError(run.error).formError ?? apiError(publish.error).formError} />
+      <FormError message={runError.formError ?? apiError(publish.error).formError} />
       {notice ? (
         <output className="notice notice--ok" style={{ display: 'block' }} data-testid="plan-notice">
           {notice}

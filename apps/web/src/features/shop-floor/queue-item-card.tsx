@@ -126,6 +126,8 @@ export function QueueItemCard({
     <li
       className={running ? 'card queue-card queue-card--active' : 'card queue-card'}
       data-testid={`queue-item-${item.workOrderNo}-${item.seq}`}
+      data-good-t={item.goodT}
+      data-scrap-t={item.scrapT}
       aria-label={title}
     >
       <div className="queue-card__head">
