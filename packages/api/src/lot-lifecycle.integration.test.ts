@@ -23,13 +23,13 @@ const A = tenantIdForSlug(EAST);
 
 async function failure(
   call: Promise<unknown>,
-): Promise<{ code: string; message: string; field: string | null }> {
+): Promise<{ code: string; message: string; field: string | null; reason: string | null }> {
   try {
     await call;
   } catch (e) {
     if (!(e instanceof TRPCError)) throw e;
-    const field = (e.cause as { field?: string } | undefined)?.field ?? null;
-    return { code: e.code, message: e.message, field };
+    const cause = e.cause as { field?: string; reason?: string } | undefined;
+    return { code: e.code, message: e.message, field: cause?.field ?? null, reason: cause?.reason ?? null };
   }
   throw new Error('expected the call to fail, it succeeded');
 }
@@ -161,7 +161,7 @@ describeEachDatabase('material lots', (t) => {
       const final = await failure(
         admin.lot.changeStatus({ id: lot.id, status: 'available', reason: 'undo' }),
       );
-      expect(final).toMatchObject({ code: 'CONFLICT', field: 'status' });
+      expect(final).toMatchObject({ code: 'CONFLICT', field: 'status', reason: 'invalid_transition' });
       expect(final.message).toContain('final');
       expect((await failure(admin.lot.move({ id: lot.id, location: 'B' }))).code).toBe('CONFLICT');
       expect((await failure(admin.lot.release({ id: lot.id, reason: 'x', to: 'available' }))).field).toBe(
@@ -194,7 +194,7 @@ describeEachDatabase('material lots', (t) => {
       const e = await failure(
         admin.lot.split({ id: coil.id, children: [{ weightKg: 6000 }, { weightKg: 6000.5 }] }),
       );
-      expect(e).toMatchObject({ code: 'BAD_REQUEST', field: 'children' });
+      expect(e).toMatchObject({ code: 'BAD_REQUEST', field: 'children', reason: 'weight_exceeds' });
       expect(e.message).toContain('12000.5 kg');
       expect(e.message).toContain('12000 kg');
       expect(await auditCount()).toBe(before);
@@ -281,7 +281,7 @@ describeEachDatabase('material lots', (t) => {
         heatNo: 'H1',
       });
       const mixed = await failure(admin.lot.merge({ lotIds: [a.id, c.id] }));
-      expect(mixed).toMatchObject({ code: 'BAD_REQUEST', field: 'lotIds' });
+      expect(mixed).toMatchObject({ code: 'BAD_REQUEST', field: 'lotIds', reason: 'mixed_alloys' });
       expect(mixed.message).toContain('3003');
       expect(mixed.message).toContain('5052');
       const plants = await failure(

@@ -38,6 +38,7 @@ async function setStatus(
         'CONFLICT',
         `lot ${lot.lotNo} is on no shipment; a lot becomes shipped when a shipment carries it`,
         'status',
+        { reason: 'invalid_transition' },
       );
     }
   }
@@ -62,7 +63,9 @@ export async function changeLotStatus(
 ): Promise<TLotDto> {
   const byProcess = SET_BY_PROCESS[input.status];
   if (byProcess) {
-    throw new DomainError('BAD_REQUEST', `a lot becomes ${input.status} only by ${byProcess}`, 'status');
+    throw new DomainError('BAD_REQUEST', `a lot becomes ${input.status} only by ${byProcess}`, 'status', {
+      reason: 'invalid_transition',
+    });
   }
   return setStatus(tx, ctx, input.id, input.status, 'lot.changeStatus', input.reason);
 }
@@ -71,7 +74,9 @@ export async function changeLotStatus(
 export async function holdLot(tx: TenantTx, ctx: TTenantContext, input: THoldLotInput): Promise<TLotDto> {
   const lot = await findLotInScope(tx, ctx, input.id);
   if (lot.status === 'on_hold') {
-    throw new DomainError('CONFLICT', `lot ${lot.lotNo} is already on hold`, 'id');
+    throw new DomainError('CONFLICT', `lot ${lot.lotNo} is already on hold`, 'id', {
+      reason: 'invalid_transition',
+    });
   }
   return setStatus(tx, ctx, lot.id, 'on_hold', 'lot.hold', input.reason);
 }
@@ -91,6 +96,7 @@ export async function releaseLot(
       'CONFLICT',
       `lot ${lot.lotNo} is ${lot.status}; only a lot on hold can be released back to available`,
       'to',
+      { reason: 'invalid_transition' },
     );
   }
   return setStatus(tx, ctx, lot.id, input.to, 'lot.release', input.reason);
@@ -100,7 +106,9 @@ export async function releaseLot(
 export async function moveLot(tx: TenantTx, ctx: TTenantContext, input: TMoveLotInput): Promise<TLotDto> {
   const lot = await findLotInScope(tx, ctx, input.id);
   if (lot.status === 'consumed' || lot.status === 'shipped' || lot.status === 'scrapped') {
-    throw new DomainError('CONFLICT', `lot ${lot.lotNo} is ${lot.status} and cannot be moved`, 'id');
+    throw new DomainError('CONFLICT', `lot ${lot.lotNo} is ${lot.status} and cannot be moved`, 'id', {
+      reason: 'lot_not_usable',
+    });
   }
   const after = await tx.materialLot.update({
     where: { id: lot.id, ...tenantFilter(ctx) },

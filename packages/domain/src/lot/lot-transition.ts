@@ -14,6 +14,7 @@ export function assertLotTransition(
     `lot ${lot.lotNo} is ${lot.status} and cannot become ${to}` +
       (allowed.length > 0 ? ` (from ${lot.status}: ${allowed.join(', ')})` : ` (${lot.status} is final)`),
     field,
+    { reason: 'invalid_transition' },
   );
 }
 
@@ -37,7 +38,9 @@ export function assertLotUsable(
       : lot.status === 'in_process'
         ? 'it is in process on an operation; finish that operation instead'
         : `it is ${lot.status}`;
-  throw new DomainError('CONFLICT', `lot ${lot.lotNo} cannot be used: ${why}`, field);
+  throw new DomainError('CONFLICT', `lot ${lot.lotNo} cannot be used: ${why}`, field, {
+    reason: 'lot_not_usable',
+  });
 }
 
 /** Kilogram comparisons tolerate float noise of a gram. */

@@ -42,7 +42,9 @@ export async function mergeLots(
     assertLotTransition(lot, 'consumed', `lotIds.${i}`);
   });
   if (common(lots.map((l) => l.plantId)) === null) {
-    throw new DomainError('BAD_REQUEST', 'lots of different plants cannot be merged', 'lotIds');
+    throw new DomainError('BAD_REQUEST', 'lots of different plants cannot be merged', 'lotIds', {
+      reason: 'plant_mismatch',
+    });
   }
   if (lots.some((l) => l.alloyId === null) || common(lots.map((l) => l.alloyId)) === null) {
     const codes = [...new Set(lots.map((l) => l.alloy?.code ?? 'unknown'))].sort();
@@ -50,6 +52,7 @@ export async function mergeLots(
       'BAD_REQUEST',
       `only lots of the same, known alloy can be merged; these are ${codes.join(', ')}`,
       'lotIds',
+      { reason: 'mixed_alloys' },
     );
   }
   const operation = input.operationId
@@ -60,6 +63,7 @@ export async function mergeLots(
       'BAD_REQUEST',
       'the operation belongs to another plant than the lots',
       'operationId',
+      { reason: 'plant_mismatch' },
     );
   }
   const plant = await tx.plant.findFirstOrThrow({

@@ -35,6 +35,7 @@ export async function resolveAlloyTemper(
       'BAD_REQUEST',
       `temper ${temper.code} is a ${temper.family} temper; alloy ${alloy.code} is ${alloy.family}`,
       fields.temperId,
+      { reason: 'mixed_alloys' },
     );
   }
   return { alloy, temper };

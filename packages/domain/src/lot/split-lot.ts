@@ -39,6 +39,7 @@ export async function splitLot(
       'BAD_REQUEST',
       'the operation belongs to another plant than the lot',
       'operationId',
+      { reason: 'plant_mismatch' },
     );
   }
   assertLotUsable(parent, 'id', { allowInProcess: operation !== null });
@@ -50,6 +51,7 @@ export async function splitLot(
       'BAD_REQUEST',
       `the children weigh ${formatKg(total)} together, more than lot ${parent.lotNo} (${formatKg(parent.weightKg)})`,
       'children',
+      { reason: 'weight_exceeds' },
     );
   }
   const scrapKg = Math.max(0, Math.round((parent.weightKg - total) * 1000) / 1000);

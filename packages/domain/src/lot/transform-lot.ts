@@ -40,6 +40,7 @@ export async function transformLot(
       'BAD_REQUEST',
       'the operation belongs to another plant than the lot',
       'operationId',
+      { reason: 'plant_mismatch' },
     );
   }
   assertLotUsable(source, 'id', { allowInProcess: operation !== null });
@@ -49,6 +50,7 @@ export async function transformLot(
       'BAD_REQUEST',
       `the output weighs ${formatKg(input.output.weightKg)}, more than lot ${source.lotNo} (${formatKg(source.weightKg)})`,
       'output.weightKg',
+      { reason: 'weight_exceeds' },
     );
   }
   const temperId = input.output.temperId ?? source.temperId;

@@ -26,6 +26,7 @@ export async function updateLotStatusFrom(
       'CONFLICT',
       `lot ${lot.lotNo} was changed by someone else meanwhile; reload it and try again`,
       field,
+      { reason: 'invalid_transition' },
     );
   }
   return tx.materialLot.findFirstOrThrow({

@@ -59,6 +59,7 @@ export async function reportEquipmentDown(
       'CONFLICT',
       `${equipment.code} is already down since ${open.start.toISOString()}`,
       'equipmentId',
+      { reason: 'equipment_already_down' },
     );
   }
   const downtime = await tx.equipmentDowntime.create({
@@ -105,7 +106,10 @@ export async function reportEquipmentUp(
     where: { ...tenantFilter(ctx), equipmentId: equipment.id, end: null, start: { lte: now } },
     orderBy: { start: 'desc' },
   });
-  if (!open) throw new DomainError('CONFLICT', `${equipment.code} is not down`, 'equipmentId');
+  if (!open)
+    throw new DomainError('CONFLICT', `${equipment.code} is not down`, 'equipmentId', {
+      reason: 'equipment_not_down',
+    });
   await tx.equipmentDowntime.update({ where: { id: open.id, ...tenantFilter(ctx) }, data: { end: now } });
   const minutes = Math.round((now.getTime() - open.start.getTime()) / 600) / 100;
   await recordAuditEvent(tx, ctx, {

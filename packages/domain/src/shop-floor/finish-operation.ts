@@ -82,6 +82,7 @@ export async function finishOperation(
       'CONFLICT',
       `operation seq ${op.seq} (${op.operationCode}) is ${op.status}; only a running operation can finish`,
       'operationId',
+      { reason: 'invalid_transition' },
     );
   }
   const inputs = (await inputLotsOf(tx, ctx, [op.id])).get(op.id) ?? [];
@@ -89,7 +90,9 @@ export async function finishOperation(
   const stuck = inputs.find((l) => !['in_process', 'available', 'released'].includes(l.status));
   if (stuck) {
     const why = stuck.status === 'on_hold' ? ' (quality hold); release it before finishing' : '';
-    throw new DomainError('CONFLICT', `input lot ${stuck.lotNo} is ${stuck.status}${why}`, 'operationId');
+    throw new DomainError('CONFLICT', `input lot ${stuck.lotNo} is ${stuck.status}${why}`, 'operationId', {
+      reason: 'lot_not_usable',
+    });
   }
   const inKg = inputs.reduce((s, l) => s + l.weightKg, 0);
 
@@ -113,6 +116,7 @@ export async function finishOperation(
       'BAD_REQUEST',
       `outputs (${round6(outKg)} kg) and scrap (${round6(scrapT * 1000)} kg) weigh more than the ${round6(inKg)} kg that went in`,
       'outputs',
+      { reason: 'weight_exceeds' },
     );
   }
 
@@ -244,6 +248,7 @@ export async function finishOperation(
       'CONFLICT',
       `operation seq ${op.seq} was finished by someone else meanwhile`,
       'operationId',
+      { reason: 'invalid_transition' },
     );
   }
 

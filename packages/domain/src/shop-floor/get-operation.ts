@@ -35,7 +35,9 @@ export interface TOperationDetail {
     equipmentId: string | null;
     goodT: number;
     scrapT: number;
-    lotId: string | null;
+    /** The lot taken in (`input`) or produced (`output`). */
+    inputLotId: string | null;
+    outputLotId: string | null;
     note: string;
     actorUserId: string | null;
   }>;
@@ -88,7 +90,8 @@ export async function getOperation(
       equipmentId: r.equipmentId,
       goodT: r.goodT,
       scrapT: r.scrapT,
-      lotId: r.outputLotId,
+      inputLotId: r.inputLotId,
+      outputLotId: r.outputLotId,
       note: r.note,
       actorUserId: r.actorUserId,
     })),

@@ -6,10 +6,10 @@ import { tenantFilter } from '../tenancy/tenant-filter.ts';
 
 /**
  * Report kinds an operation collects (append-only rows of operation_report):
- * - `start`: the machine and the time; `input`: one per lot taken in (the lot in `output_lot_id`, its tonnes in
- *   `good_t`) — the table has no column of its own for an input lot yet;
+ * - `start`: the machine and the time; `input`: one per lot taken in (the lot in `input_lot_id`, its tonnes in
+ *   `good_t`);
  * - `quantity`: a partial report of good and scrap tonnes;
- * - `output`: one per lot produced at the finish; `finish`: the closing totals.
+ * - `output`: one per lot produced at the finish (`output_lot_id`); `finish`: the closing totals.
  */
 export const REPORT_KINDS = ['start', 'input', 'quantity', 'output', 'finish'] as const;
 
@@ -18,10 +18,10 @@ export async function inputLotsOf(tx: TenantTx, ctx: TTenantContext, operationId
   if (operationIds.length === 0) return new Map<string, never[]>();
   const reports = await tx.operationReport.findMany({
     where: { ...tenantFilter(ctx), operationId: { in: [...operationIds] }, kind: 'input' },
-    select: { operationId: true, outputLotId: true },
+    select: { operationId: true, inputLotId: true },
     orderBy: { at: 'asc' },
   });
-  const lotIds = [...new Set(reports.map((r) => r.outputLotId).filter((x): x is string => x !== null))];
+  const lotIds = [...new Set(reports.map((r) => r.inputLotId).filter((x): x is string => x !== null))];
   const lots = lotIds.length
     ? await tx.materialLot.findMany({
         where: { id: { in: lotIds }, ...tenantFilter(ctx), AND: [plantScopeOnChild(ctx)] },
@@ -31,7 +31,7 @@ export async function inputLotsOf(tx: TenantTx, ctx: TTenantContext, operationId
   const byId = new Map(lots.map((l) => [l.id, l]));
   const out = new Map<string, typeof lots>();
   for (const r of reports) {
-    const lot = r.outputLotId ? byId.get(r.outputLotId) : undefined;
+    const lot = r.inputLotId ? byId.get(r.inputLotId) : undefined;
     if (!lot) continue;
     const list = out.get(r.operationId) ?? [];
     list.push(lot);

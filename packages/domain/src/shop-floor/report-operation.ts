@@ -43,6 +43,7 @@ export async function reportOperation(
       'CONFLICT',
       `operation seq ${op.seq} (${op.operationCode}) is ${op.status}; it is reported on while it runs`,
       'operationId',
+      { reason: 'invalid_transition' },
     );
   }
   const added = await findLotsInScope(tx, ctx, input.inputLotIds, 'inputLotIds');
@@ -57,6 +58,7 @@ export async function reportOperation(
       'BAD_REQUEST',
       `good and scrap would total ${round6(goodT + scrapT)} t, more than the ${round6(inT)} t that went in`,
       input.goodT > 0 ? 'goodT' : 'scrapT',
+      { reason: 'weight_exceeds' },
     );
   }
   const now = new Date();

@@ -63,9 +63,13 @@ async function checkPredecessor(
     const why = !planOverlaps
       ? 'the published plan does not overlap them'
       : 'it has reported no good output yet';
-    throw new DomainError('CONFLICT', `${name} is still in progress and ${why}`, 'operationId');
+    throw new DomainError('CONFLICT', `${name} is still in progress and ${why}`, 'operationId', {
+      reason: 'predecessor_not_done',
+    });
   }
-  throw new DomainError('CONFLICT', `${name} is ${prev.status}; it must be done first`, 'operationId');
+  throw new DomainError('CONFLICT', `${name} is ${prev.status}; it must be done first`, 'operationId', {
+    reason: 'predecessor_not_done',
+  });
 }
 
 /**
@@ -92,16 +96,20 @@ export async function startOperation(
       'CONFLICT',
       `operation seq ${op.seq} (${op.operationCode}) is already ${op.status}`,
       'operationId',
+      { reason: 'operation_not_startable' },
     );
   }
   if (wo.status === 'cancelled' || wo.status === 'completed') {
-    throw new DomainError('CONFLICT', `work order ${wo.workOrderNo} is ${wo.status}`, 'operationId');
+    throw new DomainError('CONFLICT', `work order ${wo.workOrderNo} is ${wo.status}`, 'operationId', {
+      reason: 'operation_not_startable',
+    });
   }
   if (equipment.plantId !== wo.plantId) {
     throw new DomainError(
       'BAD_REQUEST',
       `${equipment.code} is in another plant than work order ${wo.workOrderNo}`,
       'equipmentId',
+      { reason: 'plant_mismatch' },
     );
   }
   const eligible = await tx.routingStepEquipment.findMany({
@@ -116,6 +124,7 @@ export async function startOperation(
         .sort()
         .join(', ')}`,
       'equipmentId',
+      { reason: 'equipment_not_eligible' },
     );
   }
   const down = await tx.equipmentDowntime.findFirst({
@@ -127,6 +136,7 @@ export async function startOperation(
       'CONFLICT',
       `${equipment.code} is down since ${down.start.toISOString()} (${down.reason})`,
       'equipmentId',
+      { reason: 'equipment_down' },
     );
   }
   if (!BATCH_EQUIPMENT_CLASSES.has(equipment.class)) {
@@ -139,6 +149,7 @@ export async function startOperation(
         'CONFLICT',
         `${equipment.code} is running ${busy.workOrder.workOrderNo} seq ${busy.seq} (${busy.operationCode}); finish it first`,
         'equipmentId',
+        { reason: 'equipment_busy' },
       );
     }
   }
@@ -165,6 +176,7 @@ export async function startOperation(
       'CONFLICT',
       `operation seq ${op.seq} was started by someone else meanwhile`,
       'operationId',
+      { reason: 'operation_not_startable' },
     );
   }
   await tx.operationReport.create({

@@ -22,7 +22,12 @@ export function checkInputLots(
   lots.forEach((lot, i) => {
     const field = fieldOf(i);
     if (lot.plantId !== wo.plantId) {
-      throw new DomainError('BAD_REQUEST', `lot ${lot.lotNo} is in another plant than the work order`, field);
+      throw new DomainError(
+        'BAD_REQUEST',
+        `lot ${lot.lotNo} is in another plant than the work order`,
+        field,
+        { reason: 'plant_mismatch' },
+      );
     }
     assertLotUsable(lot, field);
     assertLotTransition(lot, 'in_process', field);
@@ -31,13 +36,14 @@ export function checkInputLots(
         'BAD_REQUEST',
         `lot ${lot.lotNo} is alloy ${lot.alloy?.code ?? '?'}; the order needs ${wo.orderLine.spec.alloy.code}`,
         field,
+        { reason: 'mixed_alloys' },
       );
     }
   });
 }
 
 /**
- * Takes checked lots into a running operation: one `input` report row per lot (the lot in `output_lot_id`, its
+ * Takes checked lots into a running operation: one `input` report row per lot (the lot in `input_lot_id`, its
  * tonnes in `good_t`), and the lot in_process at the machine's location (compare-and-set on its status).
  */
 export async function takeInputLots(
@@ -59,7 +65,7 @@ export async function takeInputLots(
         at,
         equipmentId: equipment?.id ?? null,
         goodT: lot.weightKg / 1000,
-        outputLotId: lot.id,
+        inputLotId: lot.id,
         actorUserId: ctx.userId,
       },
     });
