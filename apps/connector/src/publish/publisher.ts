@@ -114,7 +114,9 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     };
     const opts: IClientOptions = {
       protocolVersion: m.protocolVersion,
-      clientId: this.address.connector,
+      // Client ids are global at the broker (a duplicate takes the other session over); the portal-issued username is
+      // globally unique, connector codes are only unique per tenant. The broker's auth refuses any other client id.
+      clientId: m.username ?? this.address.connector,
       clean: true,
       keepalive: m.keepaliveS,
       connectTimeout: m.connectTimeoutMs,
