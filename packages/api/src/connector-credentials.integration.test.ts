@@ -4,7 +4,7 @@
  * status from the last heartbeat, one audit row per mutation, plant scope and tenant isolation. PostgreSQL and PGlite.
  */
 import { tenantIdForSlug } from '@ingot/db';
-import { seedDemoTenant, verifyConnectorPassword } from '@ingot/domain';
+import { ensureConnectorCredentials, seedDemoTenant, verifyConnectorPassword } from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -234,5 +234,22 @@ describeEachDatabase('connectors and their broker credentials', (t) => {
       });
       expect((await admin.connector.get({ id })).configVersion).toBe(1);
     });
+  });
+
+  it("npm start's demo connector: created once, the agent's password kept while it matches, replaced when not", async () => {
+    const input = { tenantId: A, plantCode: 'RP', code: 'sim-rp', name: '模拟器网关' };
+    const first = await ensureConnectorCredentials(t.db, input);
+    expect(first).toMatchObject({
+      username: `${EAST}.sim-rp`,
+      issued: true,
+      tenantSlug: EAST,
+      plantCode: 'RP',
+    });
+    const again = await ensureConnectorCredentials(t.db, { ...input, knownPassword: first.password });
+    expect(again).toMatchObject({ connectorId: first.connectorId, issued: false, password: first.password });
+    const lost = await ensureConnectorCredentials(t.db, { ...input, knownPassword: 'stale' });
+    expect(lost.issued).toBe(true);
+    expect(lost.password).not.toBe(first.password);
+    expect(await verifyConnectorPassword(lost.password, await hashOf(first.connectorId))).toBe(true);
   });
 });

@@ -5,6 +5,11 @@ export {
 } from './connector-password.ts';
 export { connectorUsername } from './connector-username.ts';
 export { createConnector } from './create-connector.ts';
+export {
+  ensureConnectorCredentials,
+  type TEnsureConnectorInput,
+  type TEnsuredConnector,
+} from './ensure-connector-credentials.ts';
 export { getConnector } from './get-connector.ts';
 export {
   issueConnectorCredentials,
