@@ -346,6 +346,30 @@ describe('embedded broker + ingest (aedes, PostgreSQL, chDB)', () => {
     expect(row?.last_status.spoolDepthBatches).toBe(7);
   });
 
+  it("a connector's last will (its session died) marks it offline", async () => {
+    const will = { v: 1, kind: 'offline', connectorId: 'edge-x', since: Date.now() };
+    const conn = await tryConnect(url(), {
+      ...asConnector(x),
+      will: {
+        topic: statusTopic(addressOf(x.identity)),
+        payload: Buffer.from(JSON.stringify(will)),
+        qos: 1,
+        retain: false,
+      },
+    });
+    if (!conn.ok) throw new Error(conn.error);
+    conn.client.stream.destroy();
+    const kind = async () =>
+      (
+        await database.ownerQuery<{ kind: string | null }>(
+          "SELECT last_status->>'kind' AS kind FROM connector WHERE id = $1",
+          [x.identity.connectorId],
+        )
+      )[0]?.kind;
+    await expect.poll(kind, { timeout: 5000 }).toBe('offline');
+    conn.client.end(true);
+  });
+
   it("the service identity may not take the connectors' cmd-only grants the other way round", async () => {
     const conn = await tryConnect(url(), {
       protocolVersion: 4,
