@@ -537,6 +537,7 @@ export function GanttChart(props: TGanttChartProps) {
                         data-item-id={item.id}
                         data-row-id={item.rowId}
                         data-locked={item.locked ? 'true' : 'false'}
+                        data-status={item.status ?? 'pending'}
                         onFocus={() => setFocusedId(item.id)}
                         onKeyDown={(e) => onBarKeyDown(e, item)}
                         onPointerDown={(e) => onPointerDown(e, item)}
