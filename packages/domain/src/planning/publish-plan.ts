@@ -79,13 +79,16 @@ export async function publishPlan(
       },
     },
   });
+  // Only read the plan's operations when some confirmed order may move (after the first plan, usually none).
   const assigned = new Set(
-    (
-      await tx.planAssignment.findMany({
-        where: { ...tenantFilter(scope), planId: plan.id },
-        select: { operationId: true },
-      })
-    ).map((a) => a.operationId),
+    candidates.length === 0
+      ? []
+      : (
+          await tx.planAssignment.findMany({
+            where: { ...tenantFilter(scope), planId: plan.id },
+            select: { operationId: true },
+          })
+        ).map((a) => a.operationId),
   );
   const plannedOrderNos: string[] = [];
   for (const order of candidates) {

@@ -36,9 +36,11 @@ export function solvePlanActivity({ db, hooks }: ActivityDeps, solver: () => TSo
   return async function solvePlan(input: TSolvePlanInput): Promise<TSolvePlanResult> {
     const ctx = Context.current();
     const scope = systemPlanningScope(input.tenantId, input.requestKey);
+    const g0 = performance.now();
     const problem = await withTenant(db, { tenantId: input.tenantId }, (tx) =>
       gatherPlanningProblem(tx, scope, { plantId: input.plantId, frozenMinutes: input.frozenMinutes }),
     );
+    const gatherMs = Math.round(performance.now() - g0);
     ctx.heartbeat({ phase: 'gathered', jobs: problem.instance.jobs.length });
     hooks?.onSolving?.({ attempt: ctx.info.attempt, requestKey: input.requestKey });
     let last: unknown = null;
@@ -69,6 +71,7 @@ export function solvePlanActivity({ db, hooks }: ActivityDeps, solver: () => TSo
         trigger: input.trigger,
         requestKey: input.requestKey,
         workflowId: input.workflowId,
+        note: { gatherMs, solveMs, attempt: ctx.info.attempt },
       }),
     );
     await hooks?.afterCommit?.('solvePlan');
