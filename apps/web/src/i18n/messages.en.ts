@@ -671,6 +671,11 @@ export const messagesEn: TMessages = {
   'planning.status.publishing': 'Publishing…',
   'planning.statusLabel': 'Scheduler',
   'planning.unavailable': 'The scheduling workflow is unavailable; existing plans can be viewed.',
+  // Order timeline, more
+  'orders.event.status_changed': 'Status changed',
+  'orders.event.shipment': 'Shipment',
+  'orders.event.plan_published': 'Plan published',
+  'orders.rushPriority': 'Priority (2–10)',
   'errors.not_found': 'No such {entity} (or it is not yours to see).',
   'errors.duplicate_code': 'A {entity} with this code already exists.',
   'errors.move_code_conflict': 'The target plant already has a line or equipment with the same code.',

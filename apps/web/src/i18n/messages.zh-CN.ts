@@ -658,6 +658,11 @@ export const messagesZhCN = {
   'planning.status.publishing': '正在发布…',
   'planning.statusLabel': '排程状态',
   'planning.unavailable': '排程工作流不可用，只能查看已有计划。',
+  // Order timeline, more
+  'orders.event.status_changed': '状态变更',
+  'orders.event.shipment': '发货',
+  'orders.event.plan_published': '计划发布',
+  'orders.rushPriority': '优先级（2–10）',
   'errors.not_found': '{entity}不存在，或您无权访问。',
   'errors.duplicate_code': '该{entity}编码已存在。',
   'errors.move_code_conflict': '目标工厂中已有相同编码的产线或设备。',

@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TMessageKey } from '../../i18n/messages.ts';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -17,7 +19,8 @@ import './production.css';
 import type { TOrderEvent } from './types.ts';
 
 const CANCELLABLE = new Set(['entered', 'confirmed', 'planned']);
-const SHIPPABLE = new Set(['in_production', 'quality_release', 'ready']);
+// Only a ready order ships (partially or fully); the server says so too.
+const SHIPPABLE = new Set(['ready']);
 
 function eventText(
   e: TOrderEvent,
@@ -53,7 +56,7 @@ function eventDetail(e: TOrderEvent, locale: 'zh-CN' | 'en', tz: string | undefi
   if (typeof d.promisedDate === 'string') parts.push(`→ ${formatDate(d.promisedDate, locale, tz)}`);
   if (Array.isArray(d.workOrders)) parts.push(d.workOrders.join(', '));
   if (typeof d.shipmentNo === 'string') parts.push(d.shipmentNo);
-  if (typeof d.reason === 'string' && d.reason) parts.push(d.reason);
+  if (typeof d.reason === 'string' && d.reason && d.reason !== e.kind) parts.push(d.reason);
   return parts.join(' · ');
 }
 
@@ -72,7 +75,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
     ...trpc.workOrder.list.queryOptions({ orderId, limit: 100 }),
     enabled: access.can('workOrder.read'),
   });
-  const [dialog, setDialog] = useState<'ship' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'ship' | 'cancel' | 'rush' | null>(null);
   const [confirmedNotice, setConfirmedNotice] = useState<string | null>(null);
 
   const confirm = useMutation(
@@ -87,6 +90,15 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
     }),
   );
 
+  const rush = useMutation(
+    trpc.plan.rushOrder.mutationOptions({
+      onSuccess: async () => {
+        setDialog(null);
+        setConfirmedNotice(t('orders.rushed'));
+        await queryClient.invalidateQueries({ queryKey: trpc.order.pathKey() });
+      },
+    }),
+  );
   const o = order.data;
   if (order.isLoading) return <p aria-live="polite">{t('common.loading')}</p>;
   if (order.error || !o)
@@ -147,6 +159,11 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
             >
               {t('orders.seeOnGantt')}
             </Link>
+          ) : null}
+          {access.can('plan.edit') && !['entered', 'shipped', 'cancelled'].includes(o.status) ? (
+            <button type="button" className="btn" onClick={() => setDialog('rush')} data-testid="rush-order">
+              {t('orders.rush')}
+            </button>
           ) : null}
           {canCancel ? (
             <button
@@ -380,6 +397,47 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
         </ol>
       </section>
 
+      <Modal
+        open={dialog === 'rush'}
+        title={t('orders.rushTitle')}
+        onClose={() => setDialog(null)}
+        testId="rush-dialog"
+      >
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const raw = String(new FormData(e.currentTarget).get('priority') ?? '').trim();
+            rush.mutate({ orderId: o.id, priority: raw === '' ? 5 : Number(raw) });
+          }}
+        >
+          <FormError message={apiError(rush.error).formError} />
+          <Field label={t('orders.rushPriority')} error={apiError(rush.error).fieldErrors.priority}>
+            <input
+              name="priority"
+              type="number"
+              min={2}
+              max={10}
+              step={1}
+              defaultValue={Math.max(5, o.priority + 1)}
+            />
+          </Field>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => setDialog(null)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={rush.isPending}
+              data-testid="rush-submit"
+            >
+              {t('orders.rushSubmit')}
+            </button>
+          </div>
+        </form>
+      </Modal>
       <ShipDialog order={o} open={dialog === 'ship'} onClose={() => setDialog(null)} />
       <CancelDialog order={o} open={dialog === 'cancel'} onClose={() => setDialog(null)} />
     </>
