@@ -676,6 +676,9 @@ export const messagesEn: TMessages = {
   'orders.event.shipment': 'Shipment',
   'orders.event.plan_published': 'Plan published',
   'orders.rushPriority': 'Priority (2–10)',
+  // Planning board, downtime
+  'planning.downUntil': 'Down until',
+  'planning.downUntilHint': 'Empty: until further notice (ends when reported back up)',
   'errors.not_found': 'No such {entity} (or it is not yours to see).',
   'errors.duplicate_code': 'A {entity} with this code already exists.',
   'errors.move_code_conflict': 'The target plant already has a line or equipment with the same code.',

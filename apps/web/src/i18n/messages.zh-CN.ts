@@ -663,6 +663,9 @@ export const messagesZhCN = {
   'orders.event.shipment': '发货',
   'orders.event.plan_published': '计划发布',
   'orders.rushPriority': '优先级（2–10）',
+  // Planning board, downtime
+  'planning.downUntil': '预计恢复时间',
+  'planning.downUntilHint': '留空表示直到另行通知（报恢复时结束）',
   'errors.not_found': '{entity}不存在，或您无权访问。',
   'errors.duplicate_code': '该{entity}编码已存在。',
   'errors.move_code_conflict': '目标工厂中已有相同编码的产线或设备。',

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatDuration } from '../orders/format.ts'
 import { StatusChip } from '../orders/status-chips.tsx';
 import { useAccess } from '../use-access.ts';
 import '../orders/production.css';
+import { EquipmentDowntimeForm } from './equipment-downtime-form.tsx';
 import { formatKpi, KPI_LABEL_KEYS, type TKpiKey } from './kpi.ts';
 import { PlanCompare } from './plan-compare.tsx';
 import { planToGantt } from './to-gantt.ts';
@@ -485,6 +486,11 @@ export function PlanningView(props: { plantId: string; versionId: string; orderI
               </ul>
             </div>
           </div>
+          {access.can('equipment.downtime') ? (
+            <div style={{ marginTop: 14 }}>
+              <EquipmentDowntimeForm equipment={p.equipment} />
+            </div>
+          ) : null}
         </section>
       ) : null}
     </>
