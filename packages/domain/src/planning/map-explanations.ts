@@ -28,12 +28,18 @@ export interface TPlanExplanation {
   completion: string;
   tardinessMin: number;
   weight: number;
+  /** The first MAX_CAUSES links of the delay chain, from the work order's end backwards. */
   causes: TPlanDelayCause[];
+  /** Links of the chain left out of `causes`. */
+  moreCauses: number;
   /** Orders whose work held this one up most, with minutes. */
   blockedBy: { orderNo: string; workOrderNo: string; minutes: number }[];
   totalsMin: LatenessExplanation['totals'];
   summary: { en: string; zh: string };
 }
+
+/** Causes kept per late work order (the chain's links closest to its completion). */
+export const MAX_CAUSES = 12;
 
 /** Maps the solver's explanations (ids, model minutes) to order and work-order numbers and instants. */
 export function mapExplanations(
@@ -47,7 +53,8 @@ export function mapExplanations(
   const eq = (id: string) => problem.equipment[id]?.code ?? id;
   return explanations.map((x) => {
     const wo = problem.workOrders[x.jobId];
-    const causes = x.chain.map((c): TPlanDelayCause => {
+    // The chain can run through dozens of other work orders; the planner reads the closest links (totals cover all).
+    const causes = x.chain.slice(0, MAX_CAUSES).map((c): TPlanDelayCause => {
       const op = 'operationId' in c ? problem.operations[c.operationId] : undefined;
       const base: TPlanDelayCause = {
         kind: c.kind,
@@ -116,6 +123,7 @@ export function mapExplanations(
       tardinessMin: Math.round(x.tardiness),
       weight: x.weight,
       causes,
+      moreCauses: Math.max(0, x.chain.length - MAX_CAUSES),
       blockedBy,
       totalsMin: t,
       summary: {
