@@ -179,28 +179,35 @@ export function OrdersView() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((o) => (
-                  <tr key={o.id} data-testid={`order-row-${o.orderNo}`}>
-                    <td>
-                      <Link href={`/orders/${o.id}`} className="mono" data-testid="order-link">
-                        {o.orderNo}
-                      </Link>
-                    </td>
-                    <td>{o.customer ? o.customer.name : t('orders.hiddenCustomer')}</td>
-                    <td>{o.customerPo || '—'}</td>
-                    <td>{o.plant.code}</td>
-                    <td>
-                      <StatusChip kind="orderStatus" status={o.status} testId="order-status" />
-                    </td>
-                    <td className="num">{o.lineCount}</td>
-                    <td className="num">{formatNumber(o.totalT, locale)}</td>
-                    <td>{formatDate(o.requestedDate, locale)}</td>
-                    <td>{formatDate(o.promisedDate, locale)}</td>
-                    <td className="num">
-                      {o.priority > 1 ? <span className="badge badge--warn">{o.priority}</span> : o.priority}
-                    </td>
-                  </tr>
-                ))}
+                {rows.map((o) => {
+                  const tz = plants.data?.find((p) => p.id === o.plant.id)?.timezone;
+                  return (
+                    <tr key={o.id} data-testid={`order-row-${o.orderNo}`}>
+                      <td>
+                        <Link href={`/orders/${o.id}`} className="mono" data-testid="order-link">
+                          {o.orderNo}
+                        </Link>
+                      </td>
+                      <td>{o.customer ? o.customer.name : t('orders.hiddenCustomer')}</td>
+                      <td>{o.customerPo || '—'}</td>
+                      <td>{o.plant.code}</td>
+                      <td>
+                        <StatusChip kind="orderStatus" status={o.status} testId="order-status" />
+                      </td>
+                      <td className="num">{o.lineCount}</td>
+                      <td className="num">{formatNumber(o.totalT, locale)}</td>
+                      <td>{formatDate(o.requestedDate, locale, tz)}</td>
+                      <td>{formatDate(o.promisedDate, locale, tz)}</td>
+                      <td className="num">
+                        {o.priority > 1 ? (
+                          <span className="badge badge--warn">{o.priority}</span>
+                        ) : (
+                          o.priority
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
