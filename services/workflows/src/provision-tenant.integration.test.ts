@@ -174,7 +174,10 @@ describe.each(testDatabases())('provisionTenant [$kind]', ({ create }) => {
         userId: result.adminUserId,
         roles: ['tenant_admin'],
         // Pending until their first sign-in binds the identity server's subject (as for an invited member).
-        user: expect.objectContaining({ email: `admin@${slug}.example`, subject: `pending:admin@${slug}.example` }),
+        user: expect.objectContaining({
+          email: `admin@${slug}.example`,
+          subject: `pending:admin@${slug}.example`,
+        }),
       }),
     ]);
     expect(rows.audit).toEqual([
