@@ -665,7 +665,7 @@ export const messagesEn: TMessages = {
   'masterData.hideSteps': 'Hide steps',
   // Lots, more
   'lots.match.id': 'Lot id (scanned)',
-  'planning.status.idle': 'Scheduler idle',
+  'planning.status.idle': 'Idle',
   'planning.status.debouncing': 'Gathering requests…',
   'planning.status.solving': 'Solving…',
   'planning.status.publishing': 'Publishing…',

@@ -652,7 +652,7 @@ export const messagesZhCN = {
   'masterData.hideSteps': '收起工序',
   // Lots, more
   'lots.match.id': '批次 ID（扫码）',
-  'planning.status.idle': '排程空闲',
+  'planning.status.idle': '空闲',
   'planning.status.debouncing': '等待合并排程请求…',
   'planning.status.solving': '正在求解…',
   'planning.status.publishing': '正在发布…',
