@@ -54,16 +54,16 @@ describeEachDatabase('plan router', (t) => {
   let scenario: TPlanningScenario;
 
   const caller = (email: string, slug: string, planWorkflows: TPlanWorkflowGateway | null) =>
-    createCaller({
-      ...createContextInner({
+    createCaller(
+      createContextInner({
         db: t.db,
         identity: { subject: email, email, name: email },
         activeTenantId: tenantIdForSlug(slug),
         requestId: randomUUID(),
         sourceIp: '192.0.2.10',
+        planWorkflows,
       }),
-      planWorkflows,
-    } as ReturnType<typeof createContextInner>);
+    );
 
   beforeAll(async () => {
     await seedDemoTenant(t.db);

@@ -4,9 +4,7 @@ import { TRPCError } from '@trpc/server';
 /**
  * The planning workflows as the tRPC context carries them (`ctx.planWorkflows`, put there by the portal from
  * `createPlanWorkflows` of @ingot/workflows/client), or null when no Temporal server is configured.
- *
- * Until the context declares the field (a change in packages/api/src/context.ts and the portal's runtime, asked of
- * the lead), it is read structurally here; tests pass it the same way.
+ * Takes any context-like object (the shop-floor procedures call it too).
  */
 export function planWorkflowsOf(ctx: object): TPlanWorkflowGateway | null {
   return (ctx as { planWorkflows?: TPlanWorkflowGateway | null }).planWorkflows ?? null;
