@@ -139,6 +139,7 @@ function orderCases(a: TIds, b: TIds, pass: number): TCase[] {
     },
     { path: 'order.share', input: { orderId: bo.order, partnershipId: bo.order }, expect: 'reject' },
     { path: 'order.unshare', input: { orderId: bo.order, partnershipId: bo.order }, expect: 'reject' },
+    { path: 'order.partnerships', expect: 'ok' },
     { path: 'workOrder.list', input: {}, expect: 'ok' },
     { path: 'workOrder.list', input: { orderId: bo.order, plantId: b.plant }, expect: 'ok' },
     { path: 'workOrder.get', input: { id: bo.workOrder }, expect: 'reject' },

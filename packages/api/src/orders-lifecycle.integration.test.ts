@@ -289,6 +289,12 @@ describeEachDatabase('orders lifecycle', (t) => {
       const missing = await callProcedure(supplier, 'order.get', { id: randomUUID() });
       expect(missing.ok ? '' : missing.message).toBe(before.ok ? 'x' : before.message);
       expect((await supplier.order.list({})).items).toEqual([]);
+      const partners = await admin.order.partnerships();
+      expect(partners.find((p) => p.id === partnerSupplier)).toMatchObject({
+        kind: 'supplier',
+        members: [expect.objectContaining({ email: SUPPLIER })],
+      });
+      expect(partners.find((p) => p.id === partnerCustomer)?.customers.map((c) => c.code)).toEqual(['C-CAN']);
       const rid = randomUUID();
       await as(EAST_ADMIN, rid).order.share({ orderId: other, partnershipId: partnerSupplier });
       expect(await auditRows(rid)).toEqual([{ action: 'order.share' }]);

@@ -4,6 +4,7 @@ export * from './confirm-order.ts';
 export * from './create-order.ts';
 export * from './get-order.ts';
 export * from './list-orders.ts';
+export * from './list-partnerships.ts';
 export * from './order-access.ts';
 export * from './order-dto.ts';
 export * from './order-status.ts';

@@ -5,6 +5,7 @@ import { confirmOrderProcedure } from './confirm-order.ts';
 import { createOrderProcedure } from './create-order.ts';
 import { getOrderProcedure } from './get-order.ts';
 import { listOrdersProcedure } from './list-orders.ts';
+import { listPartnershipsProcedure } from './list-partnerships.ts';
 import { shareOrderProcedure } from './share-order.ts';
 import { shipOrderProcedure } from './ship-order.ts';
 import { unshareOrderProcedure } from './unshare-order.ts';
@@ -21,4 +22,5 @@ export const orderRouter = router({
   ship: shipOrderProcedure,
   share: shareOrderProcedure,
   unshare: unshareOrderProcedure,
+  partnerships: listPartnershipsProcedure,
 });
