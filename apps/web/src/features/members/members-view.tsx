@@ -11,6 +11,7 @@ import type { TMember } from '../../trpc/types.ts';
 import { useApiError } from '../../trpc/use-api-error.ts';
 import { useAccess } from '../use-access.ts';
 import { MemberForm } from './member-form.tsx';
+import { SecondFactorSetting } from './second-factor-setting.tsx';
 
 type TDialog = { kind: 'add' } | { kind: 'edit' | 'remove'; member: TMember } | null;
 
@@ -165,6 +166,7 @@ export function MembersView() {
           </tbody>
         </table>
       </div>
+      <SecondFactorSetting />
 
       <Modal open={dialog?.kind === 'add'} title={t('members.add')} onClose={close} testId="member-dialog">
         <MemberForm
