@@ -191,6 +191,11 @@ export const messagesEn: TMessages = {
   'platform.createdAt': 'Created',
   'platform.members': 'Members',
   'platform.plants': 'Plants',
+  'platform.firstPassword': 'First password for a new administrator',
+  'platform.firstPassword.help':
+    'When the identity server cannot e-mail an activation link: a one-time password for a tenant administrator who has never signed in. Hand it over in person; it must be changed at first sign-in.',
+  'platform.firstPassword.submit': 'Issue a first password',
+  'platform.firstPassword.issued': 'First password for {email} (shown once):',
   'platform.provision': 'Provision a tenant',
   'platform.provisionSubmit': 'Start provisioning',
   'platform.defaultLocale': 'Default language',

@@ -187,6 +187,11 @@ export const messagesZhCN = {
   'platform.createdAt': '创建时间',
   'platform.members': '成员数',
   'platform.plants': '工厂数',
+  'platform.firstPassword': '为新管理员签发首次登录密码',
+  'platform.firstPassword.help':
+    '当身份服务器无法发送激活邮件时使用：为从未登录过的租户管理员签发一次性密码，请当面交付；首次登录时必须修改。',
+  'platform.firstPassword.submit': '签发首次登录密码',
+  'platform.firstPassword.issued': '{email} 的首次登录密码（仅显示一次）：',
   'platform.provision': '开通租户',
   'platform.provisionSubmit': '开始开通',
   'platform.defaultLocale': '默认语言',

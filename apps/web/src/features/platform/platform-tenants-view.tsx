@@ -8,6 +8,7 @@ import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useApiError } from '../../trpc/use-api-error.ts';
+import { FirstPasswordForm } from './first-password-form.tsx';
 
 const STATUS_BADGE: Record<string, string> = {
   running: 'badge badge--warn',
@@ -171,6 +172,7 @@ export function PlatformTenantsView() {
           </div>
         ) : null}
       </section>
+      <FirstPasswordForm />
     </>
   );
 }
