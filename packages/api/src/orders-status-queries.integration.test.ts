@@ -140,6 +140,53 @@ describeEachDatabase('order status and queries', (t) => {
     expect(rows).toEqual([{ action: 'workOrder.release' }]);
   });
 
+  it('writes exactly one audit row for each order and master-data mutation', async () => {
+    const one = async (action: string, fn: (c: TCaller) => Promise<unknown>) => {
+      const requestId = randomUUID();
+      await fn(callerFor(t.db, EAST_ADMIN, EAST, { requestId }));
+      const rows = await t.database.ownerQuery<{ action: string; outcome: string }>(
+        'SELECT action, outcome FROM audit_event WHERE request_id = $1',
+        [requestId],
+      );
+      expect(rows, action).toEqual([{ action, outcome: 'success' }]);
+    };
+    const [partnership] = await t.database.ownerQuery<{ id: string }>(
+      `INSERT INTO partnership (id, tenant_id, partner_tenant_id, kind, scopes, updated_at)
+       VALUES ($1, $2, $3, 'supplier', ARRAY[]::text[], now()) RETURNING id::text`,
+      [randomUUID(), A, tenantIdForSlug('jiangnan-copper')],
+    );
+    const partnershipId = partnership?.id ?? '';
+    const fresh = await admin.order.create({
+      plantId: rp,
+      customerId: customer,
+      lines: [{ specId: spec, quantity: 3, requestedDate: new Date() }],
+    });
+    await one('order.update', (c) => c.order.update({ id: fresh.id, priority: 3 }));
+    await one('order.share', (c) => c.order.share({ orderId: fresh.id, partnershipId }));
+    await one('order.unshare', (c) => c.order.unshare({ orderId: fresh.id, partnershipId }));
+    await one('order.cancel', (c) => c.order.cancel({ id: fresh.id, reason: '重复下单' }));
+    await one('order.advance', (c) => c.order.advance({ id: orderId, toStatus: 'ready' }));
+    const line = (await admin.order.get({ id: orderId })).lines[0];
+    await one('order.ship', (c) =>
+      c.order.ship({ orderId, lines: [{ lineId: line?.id ?? '', quantity: 3 }] }),
+    );
+    const alloy = (await admin.masterData.alloy.list({}))[0]?.id ?? '';
+    await one('masterData.alloy.setActive', (c) => c.masterData.alloy.setActive({ id: alloy, active: true }));
+    const temper = (await admin.masterData.temper.list({}))[0]?.id ?? '';
+    await one('masterData.temper.update', (c) =>
+      c.masterData.temper.update({ id: temper, description: '退火' }),
+    );
+    await one('masterData.customer.update', (c) =>
+      c.masterData.customer.update({ id: customer, country: 'CN' }),
+    );
+    await one('masterData.customer.setActive', (c) =>
+      c.masterData.customer.setActive({ id: customer, active: true }),
+    );
+    await one('masterData.spec.update', (c) => c.masterData.spec.update({ id: spec, surface: '轧制面' }));
+    const routing = (await admin.routing.list({}))[0]?.id ?? '';
+    await one('routing.setActive', (c) => c.routing.setActive({ id: routing, active: true }));
+  });
+
   it('leaves every table as it was when a change is refused', async () => {
     const before = await databaseDigest(t.database);
     const refused = [
@@ -159,13 +206,17 @@ describeEachDatabase('order status and queries', (t) => {
         ],
       }),
     ];
+    // (the order is ready by now: the shipment fails on its unknown line)
     expect(refused.map((r) => (r.ok ? 'ok' : r.code))).toEqual([
       'CONFLICT',
       'CONFLICT',
       'CONFLICT',
-      'CONFLICT',
+      'NOT_FOUND',
       'NOT_FOUND',
     ]);
+    expect(refused[3]?.ok ? '' : (refused[3]?.shape as { data: { field: string } }).data.field).toBe(
+      'lines.0.lineId',
+    );
     expect(refused[4]?.ok ? '' : (refused[4]?.shape as { data: { field: string } }).data.field).toBe(
       'lines.1.specId',
     );
