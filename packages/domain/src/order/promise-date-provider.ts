@@ -1,7 +1,7 @@
 import type { TenantTx } from '@ingot/db';
 import { routingOperationMinutes } from '../routing/operation-minutes.ts';
-import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
+import type { TOrderScope } from './order-events.ts';
 
 export interface TPromiseDateResult {
   /** The order's promised date: the latest of its lines'. */
@@ -18,7 +18,7 @@ export interface TPromiseDateResult {
  */
 export type TPromiseDateProvider = (
   tx: TenantTx,
-  ctx: TTenantContext,
+  ctx: TOrderScope,
   input: { orderId: string },
 ) => Promise<TPromiseDateResult>;
 
