@@ -23,7 +23,13 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import next from 'next';
 import { env } from './src/env.ts';
 import { PEER_IP_HEADER } from './src/server/client-ip.ts';
-import { createIdentityDirectory, createPortalRuntime, setPortalRuntime } from './src/server/runtime.ts';
+import {
+  createIdentityDirectory,
+  createPortalRuntime,
+  dataDir,
+  setPortalRuntime,
+} from './src/server/runtime.ts';
+import { startTelemetryRuntime } from './src/server/telemetry-runtime.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const log = (msg: string) => console.log(`[platform] ${msg}`);
@@ -98,10 +104,19 @@ async function ensureDemoIdentities(): Promise<void> {
 async function main(): Promise<void> {
   await migrateIfOwnerGiven();
   const db = createDbFromEnv();
+  let demoTenantId: string | null = null;
   if (env.INGOT_SEED_DEMO) {
     const seeded = await seedDemoTenant(db);
     log(`demo tenants ready: ${Object.keys(seeded.tenants).join(', ')}`);
+    demoTenantId = seeded.tenants['east-china-al']?.id ?? null;
   }
+  // This process owns the database, so it also owns chDB (one data directory per process), the broker and ingest.
+  const telemetry = await startTelemetryRuntime({ db, dataDir: dataDir(), demoTenantId }).catch(
+    (e: unknown) => {
+      log(`telemetry not started (${e instanceof Error ? e.message : String(e)})`);
+      return null;
+    },
+  );
   await ensureDemoIdentities();
   const worker = await startPlatformWorker(db);
   // With PGlite only an in-process worker can run provisioning; with PostgreSQL a separate worker may.
@@ -139,6 +154,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     server.close();
+    await telemetry?.stop().catch(() => undefined);
     await worker?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);
