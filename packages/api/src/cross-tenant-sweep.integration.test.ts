@@ -16,6 +16,7 @@ import { describeEachDatabase, type TestDatabase } from '@ingot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
 import { callerFor, EAST, EAST_ADMIN, JIANGNAN } from './test-support/demo-callers.ts';
+import { lotSweepCases, seedSweepLots, type TSweepIds } from './test-support/lots-fixtures.ts';
 import {
   leakedSecrets,
   secretsOf,
@@ -34,6 +35,8 @@ interface TIds {
   member: string;
   /** Issue 5 rows (read in beforeAll): the demo seed gives both tenants master data, a routing and an order. */
   orders?: TOrderIds;
+  /** A lot and a pending operation on the rolling plant's CM-1 (seedSweepLots). */
+  production?: TSweepIds;
 }
 
 interface TOrderIds {
@@ -149,6 +152,59 @@ function orderCases(a: TIds, b: TIds, pass: number): TCase[] {
 
 type TCase = { path: string; input?: unknown; expect: 'reject' | 'ok' };
 
+/** Planning procedures, pointed at B's plant, plans, operations, machines and orders. */
+function planCases(b: TIds): TCase[] {
+  if (!b.orders || !b.production) throw new Error('order ids not read');
+  const bo = b.orders;
+  const when = new Date('2027-01-15T00:00:00Z');
+  return [
+    { path: 'plan.current', input: { plantId: b.plant }, expect: 'reject' },
+    { path: 'plan.list', input: { plantId: b.plant }, expect: 'reject' },
+    { path: 'plan.status', input: { plantId: b.plant }, expect: 'reject' },
+    { path: 'plan.get', input: { planVersionId: b.plant }, expect: 'reject' },
+    { path: 'plan.compare', input: { planVersionIds: [b.plant, b.plant] }, expect: 'reject' },
+    { path: 'plan.run', input: { plantId: b.plant }, expect: 'reject' },
+    { path: 'plan.publish', input: { planVersionId: b.plant }, expect: 'reject' },
+    {
+      path: 'plan.moveOperation',
+      input: {
+        planVersionId: b.plant,
+        operationId: b.production.operation,
+        equipmentId: b.equipment,
+        start: when,
+      },
+      expect: 'reject',
+    },
+    {
+      path: 'plan.lockOperation',
+      input: { planVersionId: b.plant, operationId: b.production.operation, locked: true },
+      expect: 'reject',
+    },
+    { path: 'plan.equipmentDown', input: { equipmentId: b.equipment }, expect: 'reject' },
+    { path: 'plan.equipmentUp', input: { equipmentId: b.equipment }, expect: 'reject' },
+    { path: 'plan.rushOrder', input: { orderId: bo.order }, expect: 'reject' },
+  ];
+}
+
+/** Connector procedures, pointed at B's plant (B's connectors are addressed by ids A cannot know). */
+function connectorCases(b: TIds, pass: number): TCase[] {
+  return [
+    { path: 'connector.list', input: {}, expect: 'ok' },
+    // An empty list, as for a plant without connectors: nothing of B either way.
+    { path: 'connector.list', input: { plantId: b.plant }, expect: 'ok' },
+    { path: 'connector.validateConfig', input: { config: '' }, expect: 'ok' },
+    { path: 'connector.get', input: { id: b.plant }, expect: 'reject' },
+    { path: 'connector.issueCredentials', input: { id: b.plant }, expect: 'reject' },
+    { path: 'connector.revoke', input: { id: b.plant }, expect: 'reject' },
+    { path: 'connector.updateConfig', input: { id: b.plant, config: '' }, expect: 'reject' },
+    {
+      path: 'connector.create',
+      input: { plantId: b.plant, code: `x-${pass}`, name: `hijack-${pass}` },
+      expect: 'reject',
+    },
+  ];
+}
+
 /** The explicit expectations, with valid inputs that point at B (or move A's rows under B's parents). */
 function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
   const name = `hijack-${pass}`;
@@ -218,7 +274,15 @@ function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
       expect: 'reject',
     },
     { path: 'platform.tenant.provisionStatus', input: { slug: JIANGNAN }, expect: 'reject' },
+    {
+      path: 'platform.tenant.issueFirstPassword',
+      input: { slug: JIANGNAN, email: 'admin@jiangnan-copper.demo' },
+      expect: 'reject',
+    },
     ...orderCases(a, b, pass),
+    ...planCases(b),
+    ...connectorCases(b, pass),
+    ...(a.production && b.production ? lotSweepCases(a.production, b.production, pass) : []),
   ];
 }
 
@@ -282,10 +346,34 @@ describeEachDatabase('cross-tenant sweep', (t) => {
 
   beforeAll(async () => {
     await seedDemoTenant(t.db);
+    const lots = await seedSweepLots(t.db);
     const fa = await tenantFingerprint(t.database, A);
     bBefore = await tenantFingerprint(t.database, B);
-    a = { ...idsOf(fa, 'planner@east-china-al.demo'), orders: await orderIdsOf(t.database, A) };
-    b = { ...idsOf(bBefore, 'admin@jiangnan-copper.demo'), orders: await orderIdsOf(t.database, B) };
+    const production = (
+      f: TTenantFingerprint,
+      plantCode: string,
+      lot: { lot: string; operation: string },
+    ) => {
+      const plant = firstOf(
+        f.rows.plants.filter((p) => p.code === plantCode),
+        `plant ${plantCode}`,
+      );
+      const cm1 = firstOf(
+        f.rows.equipment.filter((e) => e.code === 'CM-1' && e.plant_id === plant.id),
+        'CM-1',
+      );
+      return { plant: plant.id, equipment: cm1.id, ...lot };
+    };
+    a = {
+      ...idsOf(fa, 'planner@east-china-al.demo'),
+      orders: await orderIdsOf(t.database, A),
+      production: production(fa, 'RP', lots.a),
+    };
+    b = {
+      ...idsOf(bBefore, 'admin@jiangnan-copper.demo'),
+      orders: await orderIdsOf(t.database, B),
+      production: production(bBefore, 'CSP', lots.b),
+    };
     secrets = secretsOf(bBefore, fa);
     expect(secrets.length).toBeGreaterThan(10);
   });

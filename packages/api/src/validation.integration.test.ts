@@ -12,6 +12,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
 import { databaseDigest } from './test-support/database-digest.ts';
 import { callerFor, EAST, EAST_ADMIN, PLATFORM_ADMIN, type TCaller } from './test-support/demo-callers.ts';
+import { lotBadInputs } from './test-support/lots-fixtures.ts';
 import { tenantFingerprint } from './test-support/tenant-fingerprint.ts';
 
 interface TBadInput {
@@ -112,7 +113,60 @@ function badInputs(ids: {
       as: 'platform',
     },
     { path: 'platform.tenant.provisionStatus', input: { slug: 'X Y' }, field: 'slug', as: 'platform' },
+    {
+      path: 'platform.tenant.issueFirstPassword',
+      input: { slug: 'east-china-al', email: 'boss' },
+      field: 'email',
+      as: 'platform',
+    },
     ...orderBadInputs(ids),
+    ...planBadInputs(),
+    ...connectorBadInputs(ids),
+    ...lotBadInputs(ids),
+  ];
+}
+
+/** Planning: plan versions, edits, downtime and rush orders. */
+function planBadInputs(): TBadInput[] {
+  const uuid = '00000000-0000-4000-8000-000000000001';
+  return [
+    { path: 'plan.current', input: { plantId: 'RP' }, field: 'plantId' },
+    { path: 'plan.list', input: { plantId: uuid, limit: 0 }, field: 'limit' },
+    { path: 'plan.status', input: { plantId: 1 }, field: 'plantId' },
+    { path: 'plan.get', input: { planVersionId: 'v3' }, field: 'planVersionId' },
+    { path: 'plan.compare', input: { planVersionIds: [uuid] }, field: 'planVersionIds' },
+    { path: 'plan.run', input: { plantId: uuid, timeLimitSeconds: 0 }, field: 'timeLimitSeconds' },
+    { path: 'plan.publish', input: { planVersionId: '' }, field: 'planVersionId' },
+    {
+      path: 'plan.moveOperation',
+      input: { planVersionId: uuid, operationId: uuid, equipmentId: uuid, start: 'tomorrow' },
+      field: 'start',
+    },
+    {
+      path: 'plan.lockOperation',
+      input: { planVersionId: uuid, operationId: uuid, locked: 'yes' },
+      field: 'locked',
+    },
+    {
+      path: 'plan.equipmentDown',
+      input: { equipmentId: uuid, start: '2026-03-02T08:00:00Z', end: '2026-03-02T06:00:00Z' },
+      field: 'end',
+    },
+    { path: 'plan.equipmentUp', input: { equipmentId: 'CRM-1' }, field: 'equipmentId' },
+    { path: 'plan.rushOrder', input: { orderId: uuid, priority: 11 }, field: 'priority' },
+  ];
+}
+
+/** Connectors and their credentials and configuration. */
+function connectorBadInputs(ids: { plant: string }): TBadInput[] {
+  return [
+    { path: 'connector.list', input: { plantId: 'x' }, field: 'plantId' },
+    { path: 'connector.get', input: { id: 'c-1' }, field: 'id' },
+    { path: 'connector.create', input: { plantId: ids.plant, code: 'edge/#', name: 'x' }, field: 'code' },
+    { path: 'connector.issueCredentials', input: { id: 1 }, field: 'id' },
+    { path: 'connector.revoke', input: { id: 'x' }, field: 'id' },
+    { path: 'connector.updateConfig', input: { id: ids.plant, config: 42 }, field: 'config' },
+    { path: 'connector.validateConfig', input: { config: 1 }, field: 'config' },
   ];
 }
 

@@ -26,6 +26,13 @@ const TABLES = [
   'work_order',
   'work_order_operation',
   'partner_share',
+  'operation_report',
+  'equipment_downtime',
+  'plan_version',
+  'plan_assignment',
+  'material_lot',
+  'lot_link',
+  'connector',
 ] as const;
 
 /** A digest of every row of every table (as the owner, across tenants): equal digests mean nothing was written. */

@@ -63,6 +63,14 @@ export async function tenantFingerprint(
      UNION ALL SELECT id::text, work_order_no, t::text FROM work_order t WHERE tenant_id = $1
      UNION ALL SELECT id::text, shipment_no, t::text FROM shipment t WHERE tenant_id = $1
      UNION ALL SELECT id::text, NULL, t::text FROM partner_share t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, concat_ws('|', lot_no, heat_no, cast_no), t::text FROM material_lot t WHERE tenant_id = $1
+     UNION ALL SELECT child_lot_id::text, NULL, t::text FROM lot_link t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM work_order_operation t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM operation_report t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM equipment_downtime t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM plan_version t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, NULL, t::text FROM plan_assignment t WHERE tenant_id = $1
+     UNION ALL SELECT id::text, concat_ws('|', code, name, username), t::text FROM connector t WHERE tenant_id = $1
      ORDER BY 1`,
   );
   const [audit] = await q<{ n: string }>('SELECT count(*)::text AS n FROM audit_event WHERE tenant_id = $1');
