@@ -113,6 +113,10 @@ class Supervised {
     });
     this.child = child;
   }
+  /** Stops the running child; the exit handler starts a new one. */
+  restart(): void {
+    this.child?.kill('SIGTERM');
+  }
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
@@ -162,6 +166,25 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
   };
   (globalThis as TGlobal)[KEY] = runtime;
   if (settings.INGOT_TELEMETRY === 'store') return runtime;
+  try {
+    await startPipeline(runtime, opts, dir, log);
+  } catch (e) {
+    // Nothing half-started is left behind: children, broker and store are stopped, the portal runs without them.
+    await runtime.stop().catch(() => undefined);
+    (globalThis as TGlobal)[KEY] = null;
+    throw e;
+  }
+  return runtime;
+}
+
+async function startPipeline(
+  runtime: TTelemetryRuntime,
+  opts: TStartTelemetryOptions,
+  dir: string,
+  log: (msg: string) => void,
+): Promise<void> {
+  const settings = opts.settings ?? readTelemetryEnv();
+  const store = runtime.store;
 
   const ingest = await startEmbeddedIngest({
     db: opts.db,
@@ -184,7 +207,7 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
   };
   if (!opts.demoTenantId) {
     log('demo tenants not seeded: no simulator or demo connector');
-    return runtime;
+    return;
   }
 
   const passwordFile = path.join(dir, `${DEMO_CONNECTOR.code}.password`);
@@ -205,6 +228,7 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
   runtime.demoConnector = ensured.username;
 
   const config = path.join(dir, `connector-${DEMO_CONNECTOR.plantCode.toLowerCase()}.yaml`);
+  const agentRef: { current: Supervised | null } = { current: null };
   let configWritten: () => void = () => undefined;
   const written = new Promise<void>((r) => {
     configWritten = r;
@@ -240,7 +264,10 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
     path.join(dir, 'simulator.log'),
     log,
     (text) => {
-      if (text.includes('connector configuration')) configWritten();
+      if (!text.includes('connector configuration')) return;
+      configWritten();
+      // A restarted simulator listens on new ports and rewrote the configuration: the agent must reload it.
+      agentRef.current?.restart();
     },
   );
   children.push(simulator);
@@ -250,7 +277,7 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
     log(
       `the simulator wrote no connector configuration within 60 s (log ${path.join(dir, 'simulator.log')})`,
     );
-    return runtime;
+    return;
   }
   const agent = new Supervised(
     'connector agent',
@@ -258,11 +285,11 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
     path.join(dir, 'agent.log'),
     log,
   );
+  agentRef.current = agent;
   children.push(agent);
   agent.start();
   log(
     `plant simulator (${DEMO_CONNECTOR.plantCode}) and connector ${ensured.username} started (logs in ${dir}; status: ` +
       `node apps/connector/bin/ingot-connector.mjs status --config ${config})`,
   );
-  return runtime;
 }
