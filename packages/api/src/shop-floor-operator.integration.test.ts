@@ -359,7 +359,7 @@ describeEachDatabase('shop floor', (t) => {
     it('reports a breakdown with an open end, refuses starts on the down machine, and closes it when back up', async () => {
       const cm2 = ovl.operations[0]?.equipmentId as string;
       const down = await audited('equipment.down', () =>
-        operator.shopFloor.equipmentDown({ equipmentId: cm2, reason: '主电机轴承过热' }),
+        operator.plan.equipmentDown({ equipmentId: cm2, reason: '主电机轴承过热' }),
       );
       expect(down).toMatchObject({
         equipmentCode: 'CM-2',
@@ -376,9 +376,7 @@ describeEachDatabase('shop floor', (t) => {
       expect((await operator.shopFloor.queue({ equipmentId: cm2 })).down).toMatchObject({
         reason: '主电机轴承过热',
       });
-      expect(
-        await failure(operator.shopFloor.equipmentDown({ equipmentId: cm2, reason: 'x' })),
-      ).toMatchObject({
+      expect(await failure(operator.plan.equipmentDown({ equipmentId: cm2, reason: 'x' }))).toMatchObject({
         code: 'CONFLICT',
         field: 'equipmentId',
       });
@@ -391,11 +389,11 @@ describeEachDatabase('shop floor', (t) => {
       );
       expect(refused).toMatchObject({ code: 'CONFLICT', field: 'equipmentId' });
       expect(refused.message).toContain('down');
-      const up = await audited('equipment.up', () => operator.shopFloor.equipmentUp({ equipmentId: cm2 }));
+      const up = await audited('equipment.up', () => operator.plan.equipmentUp({ equipmentId: cm2 }));
       expect(up.downtimeId).toBe(down.downtimeId);
       expect(up.end.getTime()).toBeGreaterThanOrEqual(up.start.getTime());
       expect((await operator.shopFloor.queue({ equipmentId: cm2 })).down).toBeNull();
-      expect((await failure(operator.shopFloor.equipmentUp({ equipmentId: cm2 }))).code).toBe('CONFLICT');
+      expect((await failure(operator.plan.equipmentUp({ equipmentId: cm2 }))).code).toBe('CONFLICT');
     });
 
     it('lets the next operation overlap a running one only as the plan schedules it and after output is reported', async () => {
@@ -530,12 +528,12 @@ describeEachDatabase('shop floor', (t) => {
         outputs: [{ weightKg: 5900 }],
       });
       expect(finished.lifecycle).toMatchObject({ sent: true, eventId: `operation_finished:${opId}` });
-      const down = await signalling.shopFloor.equipmentDown({
+      const down = await signalling.plan.equipmentDown({
         equipmentId: g.equipment['SL-1'] as string,
         reason: '刀轴振动',
       });
       expect(down.replan).toMatchObject({ requested: true, requestId: `down:${down.downtimeId}` });
-      const up = await signalling.shopFloor.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
+      const up = await signalling.plan.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
       expect(up.replan).toMatchObject({ requested: true, requestId: `up:${down.downtimeId}` });
       expect(sent).toEqual([
         {
@@ -573,12 +571,12 @@ describeEachDatabase('shop floor', (t) => {
         },
       ]);
       // Without a workflow server the shop floor still works and says nothing was sent.
-      const plain = await operator.shopFloor.equipmentDown({
+      const plain = await operator.plan.equipmentDown({
         equipmentId: g.equipment['SL-1'] as string,
         reason: 'x',
       });
       expect(plain.replan).toEqual({ requested: false, reason: 'no workflow server is configured' });
-      await operator.shopFloor.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
+      await operator.plan.equipmentUp({ equipmentId: g.equipment['SL-1'] as string });
     });
   });
 
@@ -592,7 +590,7 @@ describeEachDatabase('shop floor', (t) => {
         () => epOperator.shopFloor.operation({ operationId: op(0).id }),
         () => epOperator.shopFloor.report({ operationId: op(0).id, goodT: 1 }),
         () => epOperator.shopFloor.finish({ operationId: op(0).id }),
-        () => epOperator.shopFloor.equipmentDown({ equipmentId: op(0).equipmentId, reason: 'x' }),
+        () => epOperator.plan.equipmentDown({ equipmentId: op(0).equipmentId, reason: 'x' }),
       ]) {
         expect((await failure(call())).code).toBe('NOT_FOUND');
       }

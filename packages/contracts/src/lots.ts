@@ -281,13 +281,3 @@ export const ZFinishOperationInput = z.object({
   note: ZNote.default(''),
 });
 export type TFinishOperationInput = z.infer<typeof ZFinishOperationInput>;
-
-export const ZEquipmentDownInput = z.object({
-  equipmentId: ZId,
-  reason: ZReason,
-  kind: z.enum(['breakdown', 'maintenance']).default('breakdown'),
-});
-export type TEquipmentDownInput = z.infer<typeof ZEquipmentDownInput>;
-
-export const ZEquipmentUpInput = z.object({ equipmentId: ZId, note: ZNote.default('') });
-export type TEquipmentUpInput = z.infer<typeof ZEquipmentUpInput>;

@@ -113,6 +113,7 @@ export const ZPlanEquipmentUpInput = z.object({
   equipmentId: ZId,
   /** When it came back (default now): ends every open downtime of the equipment. */
   at: ZInstant.optional(),
+  note: z.string().trim().max(500, 'note must be at most 500 characters').default(''),
 });
 export type TPlanEquipmentUpInput = z.infer<typeof ZPlanEquipmentUpInput>;
 

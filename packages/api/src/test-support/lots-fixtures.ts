@@ -388,12 +388,6 @@ export function lotSweepCases(a: TSweepIds, b: TSweepIds, pass: number): TCase[]
     },
     { path: 'shopFloor.report', input: { operationId: b.operation, goodT: 1 }, expect: 'reject' },
     { path: 'shopFloor.finish', input: { operationId: b.operation }, expect: 'reject' },
-    {
-      path: 'shopFloor.equipmentDown',
-      input: { equipmentId: b.equipment, reason: 'hijack' },
-      expect: 'reject',
-    },
-    { path: 'shopFloor.equipmentUp', input: { equipmentId: b.equipment }, expect: 'reject' },
   ];
 }
 
@@ -443,7 +437,5 @@ export function lotBadInputs(ids: { plant: string; equipment: string }): TBadInp
     { path: 'shopFloor.report', input: { operationId: ids.plant, goodT: -1 }, field: 'goodT' },
     { path: 'shopFloor.report', input: { operationId: ids.plant }, field: 'goodT' },
     { path: 'shopFloor.finish', input: { operationId: ids.plant, scrapT: -2 }, field: 'scrapT' },
-    { path: 'shopFloor.equipmentDown', input: { equipmentId: ids.equipment, reason: '' }, field: 'reason' },
-    { path: 'shopFloor.equipmentUp', input: { equipmentId: '' }, field: 'equipmentId' },
   ];
 }

@@ -137,7 +137,12 @@ async function editPlan(
           `${label} was planned to start in the past; move it instead`,
           'operationId',
         );
-      lock = { machineId: here.machineId, start: here.start };
+      // Pinned where the plan puts it now: the rest is retimed from the present, so the start the version once
+      // stored may no longer fit behind its (re-timed) predecessors.
+      const current = retimeSchedule(problem.instance, { operations: previous }).schedule?.operations.find(
+        (p) => p.operationId === edit.operationId,
+      );
+      lock = { machineId: here.machineId, start: current?.start ?? here.start };
     }
   }
   // The edited instance: the target fixed (move, lock) or free (unlock), and out of the frozen horizon.

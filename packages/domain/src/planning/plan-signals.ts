@@ -25,8 +25,10 @@ async function findEquipment(tx: TenantTx, scope: TPlanningScope, equipmentId: s
 }
 
 /**
- * Records a breakdown or planned maintenance (EquipmentDowntime). `end` absent or null = down until further
- * notice (the planner assumes OPEN_DOWNTIME_ASSUMED_MIN until `endEquipmentDowntime`).
+ * Records a breakdown or planned maintenance (EquipmentDowntime): the one way, for operators at the machine and
+ * planners on the board alike. `end` absent or null = down until further notice (the planner assumes
+ * OPEN_DOWNTIME_ASSUMED_MIN until `endEquipmentDowntime`); a machine that already has an open-ended downtime
+ * answers CONFLICT. Operations running on it stay in progress: the planner decides.
  */
 export async function recordEquipmentDowntime(
   tx: TenantTx,
@@ -38,11 +40,37 @@ export async function recordEquipmentDowntime(
     end?: Date | null | undefined;
     reason: string;
   },
-): Promise<TPlanningTarget & { downtimeId: string; equipmentCode: string; start: Date; end: Date | null }> {
+): Promise<
+  TPlanningTarget & {
+    downtimeId: string;
+    equipmentId: string;
+    equipmentCode: string;
+    kind: string;
+    start: Date;
+    end: Date | null;
+    reason: string;
+    /** Operations running on the machine when it went down. */
+    affectedOperationIds: string[];
+  }
+> {
   const eq = await findEquipment(tx, scope, input.equipmentId);
   const start = input.start ?? new Date();
   const end = input.end ?? null;
   if (end && end <= start) throw new DomainError('BAD_REQUEST', 'end must be after start', 'end');
+  if (end === null) {
+    const open = await tx.equipmentDowntime.findFirst({
+      where: { ...tenantFilter(scope), equipmentId: eq.id, end: null },
+      select: { start: true },
+    });
+    if (open) {
+      throw new DomainError(
+        'CONFLICT',
+        `${eq.code} is already down since ${open.start.toISOString()}`,
+        'equipmentId',
+        { reason: 'equipment_already_down' },
+      );
+    }
+  }
   const row = await tx.equipmentDowntime.create({
     data: {
       tenantId: scope.tenantId,
@@ -54,48 +82,99 @@ export async function recordEquipmentDowntime(
     },
     select: { id: true },
   });
+  const running = await tx.workOrderOperation.findMany({
+    where: { ...tenantFilter(scope), status: 'in_progress', actualEquipmentId: eq.id },
+    select: { id: true },
+  });
   await recordPlanningAudit(tx, scope, {
-    action: 'equipment.downtime',
+    action: 'equipment.down',
     targetType: 'equipment',
     targetId: eq.id,
-    details: { code: eq.code, kind: input.kind, start: start.toISOString(), end: end?.toISOString() ?? null },
+    details: {
+      code: eq.code,
+      kind: input.kind,
+      reason: input.reason,
+      start: start.toISOString(),
+      end: end?.toISOString() ?? null,
+      downtimeId: row.id,
+    },
   });
   return {
     downtimeId: row.id,
+    equipmentId: eq.id,
     equipmentCode: eq.code,
     plantId: eq.plantId,
     plantCode: eq.plantCode,
+    kind: input.kind,
     start,
     end,
+    reason: input.reason,
+    affectedOperationIds: running.map((r) => r.id),
   };
 }
 
-/** Ends every downtime of the equipment that is open at `at` (default now). BAD_REQUEST when none is. */
+/**
+ * "Back up": ends every downtime of the equipment that is open at `at` (default now). A machine that is not down
+ * answers CONFLICT.
+ */
 export async function endEquipmentDowntime(
   tx: TenantTx,
   scope: TPlanningScope,
-  input: { equipmentId: string; at?: Date | undefined },
-): Promise<TPlanningTarget & { closed: number; equipmentCode: string; at: Date }> {
+  input: { equipmentId: string; at?: Date | undefined; note?: string | undefined },
+): Promise<
+  TPlanningTarget & {
+    closed: number;
+    /** The downtime that ended (the latest, when several were open). */
+    downtimeId: string;
+    equipmentId: string;
+    equipmentCode: string;
+    start: Date;
+    end: Date;
+    at: Date;
+    minutes: number;
+  }
+> {
   const eq = await findEquipment(tx, scope, input.equipmentId);
   const at = input.at ?? new Date();
-  const { count } = await tx.equipmentDowntime.updateMany({
-    where: {
-      ...tenantFilter(scope),
-      equipmentId: eq.id,
-      start: { lte: at },
-      OR: [{ end: null }, { end: { gt: at } }],
-    },
-    data: { end: at },
-  });
-  if (count === 0)
-    throw new DomainError('BAD_REQUEST', `equipment ${eq.code} has no open downtime`, 'equipmentId');
+  const openWhere = {
+    ...tenantFilter(scope),
+    equipmentId: eq.id,
+    start: { lte: at },
+    OR: [{ end: null }, { end: { gt: at } }],
+  };
+  const latest = await tx.equipmentDowntime.findFirst({ where: openWhere, orderBy: { start: 'desc' } });
+  if (!latest) {
+    throw new DomainError('CONFLICT', `${eq.code} is not down (no open downtime)`, 'equipmentId', {
+      reason: 'equipment_not_down',
+    });
+  }
+  const { count } = await tx.equipmentDowntime.updateMany({ where: openWhere, data: { end: at } });
+  const minutes = Math.round((at.getTime() - latest.start.getTime()) / 600) / 100;
   await recordPlanningAudit(tx, scope, {
-    action: 'equipment.downtime',
+    action: 'equipment.up',
     targetType: 'equipment',
     targetId: eq.id,
-    details: { code: eq.code, up: at.toISOString(), closed: count },
+    details: {
+      code: eq.code,
+      up: at.toISOString(),
+      closed: count,
+      downtimeId: latest.id,
+      minutes,
+      note: input.note ?? '',
+    },
   });
-  return { closed: count, equipmentCode: eq.code, plantId: eq.plantId, plantCode: eq.plantCode, at };
+  return {
+    closed: count,
+    downtimeId: latest.id,
+    equipmentId: eq.id,
+    equipmentCode: eq.code,
+    plantId: eq.plantId,
+    plantCode: eq.plantCode,
+    start: latest.start,
+    end: at,
+    at,
+    minutes,
+  };
 }
 
 /** Raises (or sets) an order's scheduling priority: the solver weighs its tardiness by it. */

@@ -1,5 +1,4 @@
 export * from './advance-order.ts';
-export * from './equipment-downtime.ts';
 export * from './find-operation-in-scope.ts';
 export * from './finish-operation.ts';
 export * from './get-operation.ts';

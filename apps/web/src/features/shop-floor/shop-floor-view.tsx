@@ -50,7 +50,7 @@ export function ShopFloorView({
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.shopFloor.queue.pathKey() });
 
   const down = useMutation(
-    trpc.shopFloor.equipmentDown.mutationOptions({
+    trpc.plan.equipmentDown.mutationOptions({
       onSuccess: async () => {
         setDownOpen(false);
         setNotice(t('shopFloor.downReported'));
@@ -59,7 +59,7 @@ export function ShopFloorView({
     }),
   );
   const up = useMutation(
-    trpc.shopFloor.equipmentUp.mutationOptions({
+    trpc.plan.equipmentUp.mutationOptions({
       onSuccess: async (r) => {
         setNotice(t('shopFloor.upReported', { minutes: Math.round(r.minutes) }));
         await refresh();

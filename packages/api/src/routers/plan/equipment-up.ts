@@ -15,7 +15,7 @@ export const equipmentUpProcedure = tenantProcedure
       plantCode: up.plantCode,
       signal: 'equipmentUp',
       trigger: 'equipment_up',
-      requestId: `up:${input.equipmentId}:${up.at.toISOString()}`,
+      requestId: `up:${up.downtimeId}`,
       requestedBy: ctx.scope.userId,
       equipmentId: input.equipmentId,
     });
