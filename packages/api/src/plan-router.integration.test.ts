@@ -35,6 +35,7 @@ type TSignal = Parameters<TPlanWorkflowGateway['requestPlan']>[0];
 /** Records what the API asks of the planning workflows (Temporal boundary stand-in, see the header). */
 function recordingGateway() {
   const signals: TSignal[] = [];
+  const orderEvents: Parameters<TPlanWorkflowGateway['orderEvent']>[0][] = [];
   const gateway: TPlanWorkflowGateway = {
     async requestPlan(input) {
       signals.push(input);
@@ -44,10 +45,11 @@ function recordingGateway() {
       return null;
     },
     async orderEvent(input) {
+      orderEvents.push(input);
       return { workflowId: `${input.tenantId}:order:${input.orderNo}`, runId: 'run-1' };
     },
   };
-  return { gateway, signals };
+  return { gateway, signals, orderEvents };
 }
 
 describeEachDatabase('plan router', (t) => {
@@ -218,5 +220,46 @@ describeEachDatabase('plan router', (t) => {
       expect(out, `limited ${path}`).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
     expect(signals).toEqual([]);
+  });
+  it('tells the order lifecycle of confirmation and cancellation, and asks for a replan on confirmation', async () => {
+    const { gateway, signals, orderEvents } = recordingGateway();
+    const admin = caller(EAST_ADMIN, EAST, gateway);
+    const plant = (await admin.plant.list()).find((p) => p.code === 'RP');
+    const spec = (await admin.masterData.spec.list({})).find((x) => x.code === 'S3003H14-1.0x1250');
+    const customer = (await admin.masterData.customer.list({}))[0];
+    if (!plant || !spec || !customer) throw new Error('demo master data missing');
+    const line = {
+      specId: spec.id,
+      quantity: 5,
+      unit: 't' as const,
+      requestedDate: new Date(Date.now() + 864e5),
+    };
+    const order = await admin.order.create({ plantId: plant.id, customerId: customer.id, lines: [line] });
+    const confirmed = await admin.order.confirm({ id: order.id });
+    expect(confirmed.lifecycle).toEqual({
+      sent: true,
+      workflowId: `${EAST_ID}:order:${order.orderNo}`,
+      eventId: `confirmed:${order.id}`,
+    });
+    expect(orderEvents.at(-1)).toMatchObject({
+      orderId: order.id,
+      status: 'confirmed',
+      event: { kind: 'confirmed', eventId: `confirmed:${order.id}` },
+    });
+    expect(signals.at(-1)).toMatchObject({
+      plantId: plant.id,
+      signal: 'replan',
+      request: { trigger: 'order_confirmed', orderId: order.id },
+    });
+    const other = await admin.order.create({ plantId: plant.id, customerId: customer.id, lines: [line] });
+    const cancelled = await admin.order.cancel({ id: other.id, reason: '客户取消' });
+    expect(cancelled.lifecycle).toMatchObject({ sent: true, eventId: `cancelled:${other.id}` });
+    // A lifecycle that never ran is started where a cancellable order begins, and ends on the event.
+    expect(orderEvents.at(-1)).toMatchObject({ status: 'entered', event: { kind: 'cancelled' } });
+    // Without a workflow server the order is still confirmed; the answer says nothing was sent.
+    const third = await admin.order.create({ plantId: plant.id, customerId: customer.id, lines: [line] });
+    const plain = await caller(EAST_ADMIN, EAST, null).order.confirm({ id: third.id });
+    expect(plain.status).toBe('confirmed');
+    expect(plain.lifecycle).toEqual({ sent: false, reason: 'no workflow server is configured' });
   });
 });

@@ -1,7 +1,7 @@
 import { ZFinishOperationInput } from '@ingot/contracts';
 import { finishOperation } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
-import { notifyOrderLifecycle } from './notify-order-lifecycle.ts';
+import { notifyOrderLifecycle } from '../order/notify-order-lifecycle.ts';
 
 /** Finishes an operation with its output lots, then tells the order's lifecycle workflow (`operation_finished`). */
 export const finishOperationProcedure = tenantProcedure
@@ -14,8 +14,11 @@ export const finishOperationProcedure = tenantProcedure
       orderId: finished.orderId,
       orderNo: finished.orderNo,
       orderStatus: finished.orderStatus,
-      kind: 'operation_finished',
-      operationId: finished.operationId,
+      event: {
+        eventId: `operation_finished:${finished.operationId}`,
+        kind: 'operation_finished',
+        operationId: finished.operationId,
+      },
       actorUserId: ctx.scope.userId,
     });
     return { ...finished, lifecycle };

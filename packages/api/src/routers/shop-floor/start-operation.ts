@@ -1,7 +1,7 @@
 import { ZStartOperationInput } from '@ingot/contracts';
 import { startOperation } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
-import { notifyOrderLifecycle } from './notify-order-lifecycle.ts';
+import { notifyOrderLifecycle } from '../order/notify-order-lifecycle.ts';
 
 /** Starts an operation at a machine, then tells the order's lifecycle workflow (`operation_started`). */
 export const startOperationProcedure = tenantProcedure
@@ -14,8 +14,11 @@ export const startOperationProcedure = tenantProcedure
       orderId: started.orderId,
       orderNo: started.orderNo,
       orderStatus: started.orderStatus,
-      kind: 'operation_started',
-      operationId: started.operationId,
+      event: {
+        eventId: `operation_started:${started.operationId}`,
+        kind: 'operation_started',
+        operationId: started.operationId,
+      },
       actorUserId: ctx.scope.userId,
     });
     return { ...started, lifecycle };
