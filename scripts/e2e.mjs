@@ -47,6 +47,9 @@ export async function runE2e(runVitest) {
       NODE_ENV: 'production',
       // Its own task queue: a portal started by `npm start` on the same Temporal server must not take its work.
       TEMPORAL_TASK_QUEUE: `ingot-platform-e2e-${process.pid}`,
+      // No portal page reads telemetry yet, and the simulator, agent and in-process chDB inserts would compete
+      // with the browser flows for the two cores (the telemetry path has its own tests in services/ingest).
+      INGOT_TELEMETRY: 'off',
     },
     url: `${baseUrl}/api/health`,
     logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),

@@ -117,6 +117,18 @@ export const ZPlanProductionInput = z.object({
   pending: z.array(ZPlanRequest).default([]),
   /** Runs done by earlier executions of this workflow id (for the status query). */
   runsBefore: z.number().int().min(0).default(0),
+  /** The last run of the earlier execution, so the status query never loses it across a continue-as-new. */
+  lastRun: z
+    .object({
+      planVersionId: z.string(),
+      version: z.number().int(),
+      published: z.boolean(),
+      requestIds: z.array(z.string()),
+      trigger: z.string(),
+      finishedAt: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 export type TPlanProductionInput = z.infer<typeof ZPlanProductionInput>;
 export type TPlanProductionStartInput = z.input<typeof ZPlanProductionInput>;

@@ -90,7 +90,7 @@ export async function planProduction(rawInput: TPlanProductionInput): Promise<vo
   const seen = new Set(pending.map((r) => r.requestId));
   let runs = 0;
   let state: TPlanProductionStatus['state'] = 'idle';
-  let lastRun: TPlanProductionStatus['lastRun'] = null;
+  let lastRun: TPlanProductionStatus['lastRun'] = input.lastRun;
   let lastError: string | null = null;
 
   const accept = (trigger: TPlanTrigger | null) => (raw: TPlanRequestInput) => {
@@ -179,6 +179,7 @@ export async function planProduction(rawInput: TPlanProductionInput): Promise<vo
         ...input,
         pending: pending.splice(0, pending.length),
         runsBefore: input.runsBefore + runs,
+        lastRun,
       });
     }
   }
