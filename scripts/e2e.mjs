@@ -18,6 +18,35 @@ async function freshDatabase(ownerUrl, name) {
   }
 }
 
+/**
+ * The e2e portal works in a Temporal namespace of its own (created by infra/local/temporal.sh). Workflow ids come
+ * from business keys and the demo tenants' ids are fixed, so a planning or order workflow left running by an earlier
+ * e2e run (whose worker and database are gone) would receive this run's signals and never answer: end them first.
+ */
+const E2E_NAMESPACE = 'ingot-e2e';
+function endEarlierE2eWorkflows() {
+  const cli = process.env.TEMPORAL_CLI_PATH;
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!cli || !address) return;
+  run(
+    cli,
+    [
+      'workflow',
+      'terminate',
+      '--address',
+      address,
+      '--namespace',
+      E2E_NAMESPACE,
+      '--query',
+      'ExecutionStatus="Running"',
+      '--reason',
+      'an earlier e2e run',
+      '--yes',
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
 function withDatabase(url, name) {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -32,6 +61,7 @@ export async function runE2e(runVitest) {
   if (!ownerUrl || !appUrl)
     throw new Error('TEST_DATABASE_OWNER_URL / TEST_DATABASE_URL missing: run infra/local/up');
   await freshDatabase(ownerUrl, 'ingot_e2e');
+  endEarlierE2eWorkflows();
   const baseUrl = `http://127.0.0.1:${PORT}`;
   log(`starting the platform on ${baseUrl} (log: .ingot/logs/e2e-server.log)`);
   const server = await startService({
@@ -47,6 +77,7 @@ export async function runE2e(runVitest) {
       NODE_ENV: 'production',
       // Its own task queue: a portal started by `npm start` on the same Temporal server must not take its work.
       TEMPORAL_TASK_QUEUE: `ingot-platform-e2e-${process.pid}`,
+      TEMPORAL_NAMESPACE: E2E_NAMESPACE,
       // No portal page reads telemetry yet, and the simulator, agent and in-process chDB inserts would compete
       // with the browser flows for the two cores (the telemetry path has its own tests in services/ingest).
       INGOT_TELEMETRY: 'off',

@@ -92,7 +92,7 @@ do_start() {
   start_bg "$SERVICE" "$bin" server start-dev \
     --ip "$T_HOST" --port "$T_PORT" --ui-port "$T_UI_PORT" \
     --http-port "$T_HTTP_PORT" --metrics-port "$T_METRICS_PORT" \
-    --db-filename "$T_DIR/temporal.db" --namespace default \
+    --db-filename "$T_DIR/temporal.db" --namespace default --namespace ingot-e2e \
     --log-level warn --color never --disable-config-file --disable-config-env \
     ${INGOT_TEMPORAL_ARGS:-}
   wait_for_port "$T_HOST" "$T_PORT" 90 "$SERVICE" || fail "temporal did not open $T_HOST:$T_PORT"
