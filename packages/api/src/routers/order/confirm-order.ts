@@ -1,13 +1,13 @@
 import { ZByIdInput } from '@ingot/contracts';
 import { confirmOrder } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
-import { signalReplan } from '../plan/plan-workflows.ts';
 import { notifyOrderLifecycle } from './notify-order-lifecycle.ts';
 import { promiseDateProvider } from './promise-date-provider.ts';
 
 /**
- * Confirms an order: work orders, then capable-to-promise for the promised date. Then the order's lifecycle
- * workflow hears `confirmed`, and the plant's planning workflow replans with the new work orders.
+ * Confirms an order: work orders, then capable-to-promise for the promised date; the order's lifecycle workflow
+ * hears `confirmed`. The plan itself is the planner's to rerun (plan.run): an automatic replan per confirmation would
+ * publish new versions under a planner who is editing a draft.
  */
 export const confirmOrderProcedure = tenantProcedure
   .meta({ action: 'order.confirm' })
@@ -22,15 +22,5 @@ export const confirmOrderProcedure = tenantProcedure
       event: { eventId: `confirmed:${order.id}`, kind: 'confirmed' },
       actorUserId: ctx.scope.userId,
     });
-    const replan = await signalReplan(ctx, {
-      tenantId: ctx.scope.tenantId,
-      plantId: order.plant.id,
-      plantCode: order.plant.code,
-      signal: 'replan',
-      trigger: 'order_confirmed',
-      requestId: `confirmed:${order.id}`,
-      requestedBy: ctx.scope.userId,
-      orderId: order.id,
-    });
-    return { ...order, lifecycle, replan };
+    return { ...order, lifecycle };
   });
