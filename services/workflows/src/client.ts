@@ -162,9 +162,13 @@ export async function getPlanProductionStatus(
   plantCode: string,
 ): Promise<TPlanProductionStatus | null> {
   try {
-    return await client.workflow
-      .getHandle<typeof planProduction>(planProductionWorkflowId(tenantId, plantCode))
-      .query(planStatusQuery);
+    const handle = client.workflow.getHandle<typeof planProduction>(
+      planProductionWorkflowId(tenantId, plantCode),
+    );
+    // A closed run (terminated, failed) is answered only by a worker of its old task queue, which may be long gone:
+    // only a running workflow is asked; otherwise the plant's planning is idle.
+    if ((await handle.describe()).status.name !== 'RUNNING') return null;
+    return await handle.query(planStatusQuery);
   } catch (err) {
     if (
       err instanceof WorkflowNotFoundError ||
