@@ -173,12 +173,13 @@ describeEachDatabase('connectors and their broker credentials', (t) => {
 
     it('another tenant sees nothing and cannot act on it (NOT_FOUND, like a missing row)', async () => {
       expect(await other.connector.list({})).toEqual([]);
+      // One call at a time: promises made up front would reject before they are awaited (unhandled rejections).
       for (const call of [
-        other.connector.get({ id }),
-        other.connector.issueCredentials({ id }),
-        other.connector.revoke({ id }),
+        () => other.connector.get({ id }),
+        () => other.connector.issueCredentials({ id }),
+        () => other.connector.revoke({ id }),
       ]) {
-        expect(await failure(call)).toMatchObject({ code: 'NOT_FOUND' });
+        expect(await failure(call())).toMatchObject({ code: 'NOT_FOUND' });
       }
     });
 

@@ -48,8 +48,13 @@ beforeAll(async () => {
     { stdio: 'ignore', env: { PATH: process.env.PATH } },
   );
   broker = await Aedes.createBroker({
+    // The client id is the username (as the platform's brokers require); `denied-*` users may connect, not publish.
     authenticate: (_client, username, password, done) =>
-      done(null, username === 'edge-tls' && password?.toString() === 'pw-1'),
+      done(
+        null,
+        (username === 'edge-tls' || username?.startsWith('denied-') === true) &&
+          password?.toString() === 'pw-1',
+      ),
     authorizePublish: (client, packet, done) => {
       const decide = () =>
         client?.id.startsWith('denied-')
@@ -95,7 +100,7 @@ function publisher(password: string, caFile = path.join(dir, 'cert.pem'), connec
   });
   const mqtt = ZMqttConfig.parse({
     url: `mqtts://127.0.0.1:${port}`,
-    username: 'edge-tls',
+    username: connector,
     password,
     protocolVersion: 4,
     tls: { caFile },
