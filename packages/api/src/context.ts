@@ -1,11 +1,13 @@
 import type { TIdentity, TIdentityDirectory } from '@ingot/auth';
 import type {
+  TLabWorkflowGateway,
   TPlanWorkflowGateway,
   TProvisionTenantInput,
   TProvisionTenantStatus,
   TWorkflowStart,
 } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
+import type { TelemetryStore } from '@ingot/telemetry';
 
 /** Starts the provisionTenant workflow (services/workflows exports it from `@ingot/workflows/client`). */
 export type TStartProvisionTenant = (input: TProvisionTenantInput) => Promise<TWorkflowStart>;
@@ -33,6 +35,10 @@ export interface TCreateContextInnerOptions {
    * and the tenant group. Absent with the embedded issuer (its accounts are the demo users).
    */
   identityDirectory?: TIdentityDirectory | null;
+  /** The telemetry store (ClickHouse or embedded chDB) for live values and trends; absent when telemetry is off. */
+  telemetry?: TelemetryStore | null;
+  /** The labInspection workflows; absent without a Temporal server. */
+  labWorkflows?: TLabWorkflowGateway | null;
 }
 
 /** The context every procedure starts from: plain arguments, so tests build it without HTTP. */
@@ -47,6 +53,8 @@ export function createContextInner(opts: TCreateContextInnerOptions) {
     getProvisionTenantStatus: opts.getProvisionTenantStatus ?? null,
     planWorkflows: opts.planWorkflows ?? null,
     identityDirectory: opts.identityDirectory ?? null,
+    telemetry: opts.telemetry ?? null,
+    labWorkflows: opts.labWorkflows ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
 import { callerFor, EAST, EAST_ADMIN, JIANGNAN } from './test-support/demo-callers.ts';
 import { lotSweepCases, seedSweepLots, type TSweepIds } from './test-support/lots-fixtures.ts';
+import { SWEEP_EXTENSIONS } from './test-support/sweep-extensions.ts';
 import {
   leakedSecrets,
   secretsOf,
@@ -37,6 +38,8 @@ interface TIds {
   orders?: TOrderIds;
   /** A lot and a pending operation on the rolling plant's CM-1 (seedSweepLots). */
   production?: TSweepIds;
+  /** Rows seeded by each sweep extension (telemetry, alarms, quality, ...), by extension name. */
+  extra?: Record<string, Record<string, string>>;
 }
 
 interface TOrderIds {
@@ -283,6 +286,12 @@ function explicitCases(a: TIds, b: TIds, pass: number): TCase[] {
     ...planCases(b),
     ...connectorCases(b, pass),
     ...(a.production && b.production ? lotSweepCases(a.production, b.production, pass) : []),
+    ...SWEEP_EXTENSIONS.flatMap((ext) => {
+      if (!a.production || !b.production) return [];
+      const aIds = { ...a.production, ...a.extra?.[ext.name] };
+      const bIds = { ...b.production, ...b.extra?.[ext.name] };
+      return ext.cases(aIds, bIds, pass);
+    }),
   ];
 }
 
@@ -347,6 +356,13 @@ describeEachDatabase('cross-tenant sweep', (t) => {
   beforeAll(async () => {
     await seedDemoTenant(t.db);
     const lots = await seedSweepLots(t.db);
+    const extraA: Record<string, Record<string, string>> = {};
+    const extraB: Record<string, Record<string, string>> = {};
+    for (const ext of SWEEP_EXTENSIONS) {
+      const rows = await ext.seed(t.db);
+      extraA[ext.name] = rows.a;
+      extraB[ext.name] = rows.b;
+    }
     const fa = await tenantFingerprint(t.database, A);
     bBefore = await tenantFingerprint(t.database, B);
     const production = (
@@ -368,11 +384,13 @@ describeEachDatabase('cross-tenant sweep', (t) => {
       ...idsOf(fa, 'planner@east-china-al.demo'),
       orders: await orderIdsOf(t.database, A),
       production: production(fa, 'RP', lots.a),
+      extra: extraA,
     };
     b = {
       ...idsOf(bBefore, 'admin@jiangnan-copper.demo'),
       orders: await orderIdsOf(t.database, B),
       production: production(bBefore, 'CSP', lots.b),
+      extra: extraB,
     };
     secrets = secretsOf(bBefore, fa);
     expect(secrets.length).toBeGreaterThan(10);

@@ -142,6 +142,10 @@ describeEachDatabase('permission sweep', (t) => {
       'operation.read',
       'lot.read',
       'connector.read',
+      'telemetry.read',
+      'alarm.read',
+      'quality.read',
+      'certificate.read',
     ]);
     expect(tenantIdForSlug(EAST)).toBeTruthy();
   });

@@ -13,6 +13,7 @@ import { allProcedures, callProcedure } from './test-support/call-procedure.ts';
 import { databaseDigest } from './test-support/database-digest.ts';
 import { callerFor, EAST, EAST_ADMIN, PLATFORM_ADMIN, type TCaller } from './test-support/demo-callers.ts';
 import { lotBadInputs } from './test-support/lots-fixtures.ts';
+import { SWEEP_EXTENSIONS } from './test-support/sweep-extensions.ts';
 import { tenantFingerprint } from './test-support/tenant-fingerprint.ts';
 
 interface TBadInput {
@@ -123,6 +124,7 @@ function badInputs(ids: {
     ...planBadInputs(),
     ...connectorBadInputs(ids),
     ...lotBadInputs(ids),
+    ...SWEEP_EXTENSIONS.flatMap((ext) => ext.badInputs(ids)),
   ];
 }
 

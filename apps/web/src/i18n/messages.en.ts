@@ -1,3 +1,9 @@
+import { alarmsEn } from './features/alarms.ts';
+import { certificatesEn } from './features/certificates.ts';
+import { qualityEn } from './features/quality.ts';
+import { qualityKpiEn } from './features/quality-kpi.ts';
+import { spcEn } from './features/spc.ts';
+import { telemetryEn } from './features/telemetry.ts';
 import type { TMessages } from './messages.zh-CN.ts';
 
 /** Portal strings, English. Typed by TMessages: a missing or extra key does not compile. */
@@ -715,4 +721,23 @@ export const messagesEn: TMessages = {
   'entity.user': 'user',
   'locale.zh-CN': '中文',
   'locale.en': 'English',
+  'header.live': 'Live',
+  'header.trends': 'Trends',
+  'header.alarms': 'Alarms',
+  'header.connectors': 'Connectors',
+  'header.certificates': 'Certificates',
+  'quality.nav': 'Quality management',
+  'quality.nav.lab': 'Lab',
+  'quality.nav.plans': 'Inspection plans',
+  'quality.nav.nonconformances': 'Nonconformances',
+  'quality.nav.spc': 'SPC charts',
+  'quality.nav.trace': 'Traceability',
+  'quality.nav.kpi': 'Quality KPIs',
+  'header.quality': 'Quality',
+  ...telemetryEn,
+  ...alarmsEn,
+  ...qualityEn,
+  ...spcEn,
+  ...certificatesEn,
+  ...qualityKpiEn,
 };

@@ -1,3 +1,10 @@
+import { alarmsZhCN } from './features/alarms.ts';
+import { certificatesZhCN } from './features/certificates.ts';
+import { qualityZhCN } from './features/quality.ts';
+import { qualityKpiZhCN } from './features/quality-kpi.ts';
+import { spcZhCN } from './features/spc.ts';
+import { telemetryZhCN } from './features/telemetry.ts';
+
 /** Portal strings, Chinese (the default language). Keys are shared with messages.en.ts, enforced by TMessages. */
 export const messagesZhCN = {
   'app.name': 'Ingot 工业互联网平台',
@@ -699,6 +706,25 @@ export const messagesZhCN = {
   'entity.user': '用户',
   'locale.zh-CN': '中文',
   'locale.en': 'English',
+  'header.live': '实时监控',
+  'header.trends': '趋势',
+  'header.alarms': '报警',
+  'header.connectors': '连接器',
+  'header.certificates': '质量证书',
+  'quality.nav': '质量管理',
+  'quality.nav.lab': '实验室',
+  'quality.nav.plans': '检验计划',
+  'quality.nav.nonconformances': '不合格品',
+  'quality.nav.spc': 'SPC 控制图',
+  'quality.nav.trace': '追溯',
+  'quality.nav.kpi': '质量指标',
+  'header.quality': '质量',
+  ...telemetryZhCN,
+  ...alarmsZhCN,
+  ...qualityZhCN,
+  ...spcZhCN,
+  ...certificatesZhCN,
+  ...qualityKpiZhCN,
 } as const;
 
 export type TMessageKey = keyof typeof messagesZhCN;

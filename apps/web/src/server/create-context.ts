@@ -1,7 +1,8 @@
-import { createRequestContext, identityOfRequest, type TContext } from '@ingot/api';
+import { createRequestContext, identityOfRequest, type TContext, type TRequestContextDeps } from '@ingot/api';
 import type { TIdentity } from '@ingot/auth';
 import { clientIp } from './client-ip.ts';
 import { getPortalRuntime } from './runtime.ts';
+import { getTelemetryRuntime } from './telemetry-runtime.ts';
 
 /** The verified identity of a request's access token (bearer header or session cookie), or null. */
 export async function identityFromHeaders(headers: Headers): Promise<TIdentity | null> {
@@ -9,10 +10,10 @@ export async function identityFromHeaders(headers: Headers): Promise<TIdentity |
   return identityOfRequest(headers, identity.verify);
 }
 
-/** The tRPC context of an HTTP request (also used by server components through serverCaller). */
-export async function createContextFromHeaders(headers: Headers): Promise<TContext> {
+/** What every request context is built from: the portal's singletons (one place for the tRPC route and pages). */
+export async function requestContextDeps(): Promise<TRequestContextDeps> {
   const runtime = await getPortalRuntime();
-  return createRequestContext(headers, {
+  return {
     db: runtime.db,
     verify: runtime.identity.verify,
     sourceIp: clientIp,
@@ -20,5 +21,12 @@ export async function createContextFromHeaders(headers: Headers): Promise<TConte
     startProvisionTenant: runtime.startProvisionTenant,
     getProvisionTenantStatus: runtime.getProvisionTenantStatus,
     planWorkflows: runtime.planWorkflows,
-  });
+    labWorkflows: runtime.labWorkflows,
+    telemetry: getTelemetryRuntime()?.store ?? null,
+  };
+}
+
+/** The tRPC context of an HTTP request (also used by server components through serverCaller). */
+export async function createContextFromHeaders(headers: Headers): Promise<TContext> {
+  return createRequestContext(headers, await requestContextDeps());
 }

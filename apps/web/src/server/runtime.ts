@@ -10,7 +10,7 @@ import {
   type TIdentityDirectory,
   type TTokenVerifier,
 } from '@ingot/auth';
-import type { TPlanWorkflowGateway } from '@ingot/contracts';
+import type { TLabWorkflowGateway, TPlanWorkflowGateway } from '@ingot/contracts';
 import { createDbFromEnv, type Db } from '@ingot/db';
 import { env } from '../env.ts';
 
@@ -41,6 +41,7 @@ export interface TPortalRuntime {
   startProvisionTenant: TStartProvisionTenant | null;
   getProvisionTenantStatus: TGetProvisionTenantStatus | null;
   planWorkflows: TPlanWorkflowGateway | null;
+  labWorkflows: TLabWorkflowGateway | null;
 }
 
 const KEY = Symbol.for('ingot.portal.runtime');
@@ -124,7 +125,12 @@ export async function createPortalRuntime(
   const identity = await createPortalIdentity();
   const workflows =
     opts.provisioning === false
-      ? { startProvisionTenant: null, getProvisionTenantStatus: null, planWorkflows: null }
+      ? {
+          startProvisionTenant: null,
+          getProvisionTenantStatus: null,
+          planWorkflows: null,
+          labWorkflows: null,
+        }
       : createWorkflowFunctions();
   return { db, identity, ...workflows };
 }
@@ -132,10 +138,16 @@ export async function createPortalRuntime(
 /** Temporal client functions, connecting on first use (the portal starts even when Temporal is down). */
 function createWorkflowFunctions(): Pick<
   TPortalRuntime,
-  'startProvisionTenant' | 'getProvisionTenantStatus' | 'planWorkflows'
+  'startProvisionTenant' | 'getProvisionTenantStatus' | 'planWorkflows' | 'labWorkflows'
 > {
   const address = env.TEMPORAL_ADDRESS;
-  if (!address) return { startProvisionTenant: null, getProvisionTenantStatus: null, planWorkflows: null };
+  if (!address)
+    return {
+      startProvisionTenant: null,
+      getProvisionTenantStatus: null,
+      planWorkflows: null,
+      labWorkflows: null,
+    };
   let client: Promise<import('@temporalio/client').Client> | null = null;
   const connect = async () => {
     const workflows = await import('@ingot/workflows/client');
@@ -161,6 +173,8 @@ function createWorkflowFunctions(): Pick<
       planStatus: async (input) => (await planGateway()).planStatus(input),
       orderEvent: async (input) => (await planGateway()).orderEvent(input),
     },
+    // The labInspection workflow (issue 6) is not wired yet.
+    labWorkflows: null,
   };
 
   async function planGateway() {

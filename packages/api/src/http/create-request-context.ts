@@ -9,7 +9,13 @@ export const TENANT_COOKIE = 'ingot_tenant';
 export interface TRequestContextDeps
   extends Pick<
     TCreateContextInnerOptions,
-    'db' | 'startProvisionTenant' | 'getProvisionTenantStatus' | 'planWorkflows' | 'identityDirectory'
+    | 'db'
+    | 'startProvisionTenant'
+    | 'getProvisionTenantStatus'
+    | 'planWorkflows'
+    | 'identityDirectory'
+    | 'telemetry'
+    | 'labWorkflows'
   > {
   /** Verifies access tokens of the configured issuer (Keycloak, or the embedded issuer). */
   verify: TTokenVerifier;
@@ -54,5 +60,7 @@ export async function createRequestContext(headers: Headers, deps: TRequestConte
     getProvisionTenantStatus: deps.getProvisionTenantStatus,
     planWorkflows: deps.planWorkflows,
     identityDirectory: deps.identityDirectory,
+    telemetry: deps.telemetry,
+    labWorkflows: deps.labWorkflows,
   });
 }

@@ -60,6 +60,19 @@ export const TENANT_ACTIONS = [
   // Issue 4: connectors and their broker credentials.
   'connector.read',
   'connector.manage',
+  // Issue 4: live values, trends and alarms.
+  'telemetry.read',
+  'alarm.read',
+  'alarm.ack',
+  'alarm.manage',
+  // Issue 6: total quality.
+  'quality.read',
+  'quality.manage',
+  'lab.request',
+  'lab.work',
+  'quality.approve',
+  'certificate.issue',
+  'certificate.read',
 ] as const;
 export type TTenantAction = (typeof TENANT_ACTIONS)[number];
 

@@ -36,6 +36,10 @@ const READ_PRODUCTION = [
   'operation.read',
   'lot.read',
   'connector.read',
+  'telemetry.read',
+  'alarm.read',
+  'quality.read',
+  'certificate.read',
 ] as const satisfies readonly TTenantAction[];
 
 const READ_ALL = [...READ_HIERARCHY, ...READ_PRODUCTION] as const;
@@ -56,8 +60,19 @@ const PLAN_PRODUCTION = [
   'equipment.downtime',
 ] as const satisfies readonly TTenantAction[];
 
+/** A quality engineer's work: plans, SPC charts, lab results, report approval, nonconformances, certificates. */
+const QUALITY = [
+  'quality.manage',
+  'lab.request',
+  'lab.work',
+  'quality.approve',
+  'certificate.issue',
+] as const satisfies readonly TTenantAction[];
+
 const SHOP_FLOOR = [
   'operation.report',
+  'alarm.ack',
+  'lab.request',
   'lot.create',
   'lot.split',
   'lot.merge',
@@ -70,7 +85,8 @@ const SHOP_FLOOR = [
  * some plants) is applied on top by the domain functions, in their queries.
  *
  * Partners (supplier, customer) hold `order.read` here, but what they read is narrowed in the domain queries to
- * what their partnership shares (its scopes and share rows); anything else answers NOT_FOUND.
+ * what their partnership shares (its scopes and share rows); anything else answers NOT_FOUND. A customer's
+ * `certificate.read` is narrowed the same way: certificates of shipments of its own orders only.
  */
 export const PERMISSION_TABLE: Readonly<Record<TRole, readonly TTenantAction[]>> = {
   tenant_admin: TENANT_ACTIONS,
@@ -85,17 +101,20 @@ export const PERMISSION_TABLE: Readonly<Record<TRole, readonly TTenantAction[]>>
     'lot.merge',
     'lot.update',
     'connector.manage',
+    'alarm.ack',
+    'alarm.manage',
+    ...QUALITY,
   ],
   planner: [...READ_ALL, ...PLAN_PRODUCTION, 'masterData.manage'],
   operator: [...READ_ALL, ...SHOP_FLOOR],
-  quality_engineer: [...READ_ALL, 'masterData.manage', 'lot.update'],
-  lab_technician: READ_ALL,
-  maintenance: [...READ_ALL, 'equipment.downtime'],
+  quality_engineer: [...READ_ALL, 'masterData.manage', 'lot.update', 'alarm.ack', ...QUALITY],
+  lab_technician: [...READ_ALL, 'lab.request', 'lab.work'],
+  maintenance: [...READ_ALL, 'equipment.downtime', 'alarm.ack', 'alarm.manage'],
   energy_manager: READ_ALL,
   hse_officer: READ_ALL,
   viewer: READ_ALL,
   supplier: ['tenant.read', 'order.read'],
-  customer: ['tenant.read', 'order.read'],
+  customer: ['tenant.read', 'order.read', 'certificate.read'],
 };
 
 /** Does any of the roles grant the action? */

@@ -9,7 +9,9 @@ import {
 } from '@ingot/db';
 import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type TDemoPlant, type TDemoTenant } from './demo-data.ts';
 import { DEMO_ORDER_BOOKS } from './demo-orders-data.ts';
+import { seedDemoAlarms } from './seed-demo-alarms.ts';
 import { seedDemoOrderBook } from './seed-demo-orders.ts';
+import { seedDemoQuality } from './seed-demo-quality.ts';
 
 export interface TSeededTenant {
   id: string;
@@ -96,17 +98,17 @@ async function seedTenant(db: Db, demo: TDemoTenant): Promise<TSeededTenant> {
       }
       members[m.email] = { userId, membershipId: row.id };
     }
+    const ctx = {
+      tenantId,
+      userId: actorUserId ?? '',
+      membershipId: firstAdmin ? (members[firstAdmin.email]?.membershipId ?? '') : '',
+      roles: ['tenant_admin' as const],
+      plantIds: [],
+    };
     const book = DEMO_ORDER_BOOKS.find((b) => b.tenantSlug === demo.slug);
-    if (book) {
-      const ctx = {
-        tenantId,
-        userId: actorUserId ?? '',
-        membershipId: firstAdmin ? (members[firstAdmin.email]?.membershipId ?? '') : '',
-        roles: ['tenant_admin' as const],
-        plantIds: [],
-      };
-      await seedDemoOrderBook(tx, ctx, book, plants);
-    }
+    if (book) await seedDemoOrderBook(tx, ctx, book, plants);
+    await seedDemoQuality(tx, ctx, demo.slug, plants);
+    await seedDemoAlarms(tx, ctx, demo.slug, plants);
     return { id: tenantId, slug: demo.slug, plants, members };
   });
 }

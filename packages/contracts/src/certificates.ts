@@ -1,0 +1,2 @@
+/** Mill test certificates and traceability (issue 6): API input shapes of `certificate.*`. */
+export {};

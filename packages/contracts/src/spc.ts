@@ -1,0 +1,2 @@
+/** SPC charts (issue 6): API input shapes of `spc.*`. */
+export {};

@@ -1,0 +1,2 @@
+/** alarm (see README.md beside this file once filled). */
+export {};

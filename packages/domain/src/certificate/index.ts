@@ -1,0 +1,2 @@
+/** certificate (see README.md beside this file once filled). */
+export {};

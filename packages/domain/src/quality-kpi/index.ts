@@ -1,0 +1,2 @@
+/** quality-kpi (see README.md beside this file once filled). */
+export {};

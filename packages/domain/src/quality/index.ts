@@ -1,0 +1,2 @@
+/** quality (see README.md beside this file once filled). */
+export {};

@@ -1,0 +1,2 @@
+/** spc (see README.md beside this file once filled). */
+export {};
