@@ -40,9 +40,9 @@ describe('permission table', () => {
     );
   });
 
-  it('gives partner roles the tenant name and order reads only (narrowed to what their partnership shares)', () => {
+  it('gives partner roles the tenant name, order reads and (customers) certificates only, narrowed to their partnership', () => {
     expect(allowedActions(['supplier'])).toEqual(['tenant.read', 'order.read']);
-    expect(allowedActions(['customer'])).toEqual(['tenant.read', 'order.read']);
+    expect(allowedActions(['customer'])).toEqual(['tenant.read', 'order.read', 'certificate.read']);
   });
 
   it('lets only planners, plant managers and admins publish plans; operators report at the machine', () => {
