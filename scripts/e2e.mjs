@@ -86,7 +86,9 @@ export async function runE2e(runVitest) {
     logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),
   });
   try {
-    return runVitest(['--config', 'apps/web/vitest.e2e.config.ts', '--no-file-parallelism'], {
+    // E2E_FILES=a.e2e.test.ts,b.e2e.test.ts runs only those files (while working on one flow).
+    const files = (process.env.E2E_FILES ?? '').split(',').filter(Boolean);
+    return runVitest(['--config', 'apps/web/vitest.e2e.config.ts', '--no-file-parallelism', ...files], {
       E2E_BASE_URL: baseUrl,
     });
   } finally {
