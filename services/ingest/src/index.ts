@@ -21,6 +21,7 @@ export {
   IngestPipeline,
   type TIngestBatching,
   type TIngestOutcome,
+  type TStoredBatch,
 } from './pipeline/ingest-pipeline.ts';
 export { MqttIngest, type TMqttIngestOptions } from './pipeline/mqtt-ingest.ts';
 export { topicIdentityResolver } from './pipeline/topic-identity.ts';

@@ -1,6 +1,7 @@
 import {
   batchDedupToken,
   decodeMessage,
+  type TTelemetryAlarm,
   type TTelemetryBatch,
   type TTelemetryPoint,
   type TTopicKind,
@@ -45,6 +46,20 @@ export interface TIngestPipelineOptions {
   insertAttempts?: number;
   /** Equipment state events come from string points of this tag. */
   stateTag?: string;
+  /**
+   * Called after a batch's insert committed (alarm evaluation). Not awaited by the acknowledgement: a slow or
+   * failing listener never holds back or loses telemetry; its errors are logged.
+   */
+  onStored?: (stored: TStoredBatch) => void | Promise<void>;
+  /** Called for an alarm a connector raised or cleared (e.g. spool-overflow), after validation. Errors are logged. */
+  onConnectorAlarm?: (identity: TConnectorIdentity, alarm: TTelemetryAlarm) => void | Promise<void>;
+}
+
+/** A committed telemetry batch, as the alarm evaluation sees it. Identity from the broker, never the payload. */
+export interface TStoredBatch {
+  identity: TConnectorIdentity;
+  points: readonly TelemetryPoint[];
+  states: readonly EquipmentStateEvent[];
 }
 
 export type TIngestOutcome =
@@ -53,6 +68,7 @@ export type TIngestOutcome =
   | { status: 'dead-lettered'; reason: string };
 
 interface Pending {
+  identity: TConnectorIdentity;
   tenantId: string;
   dedupToken: string;
   points: TelemetryPoint[];
@@ -146,6 +162,7 @@ export class IngestPipeline {
           subject: r.value.subject,
           message: r.value.message,
         });
+        this.notify('onConnectorAlarm', () => this.opts.onConnectorAlarm?.(identity, r.value));
         return { status: 'recorded', kind };
       }
       case 'reply': {
@@ -170,6 +187,17 @@ export class IngestPipeline {
   async drain(): Promise<void> {
     while (this.queue.length > 0) this.flushNow();
     await this.flushing;
+  }
+
+  /** Runs a listener without letting it delay or fail the message; its errors are logged. */
+  private notify(listener: string, call: () => void | Promise<void> | undefined): void {
+    const failed = (e: unknown) =>
+      this.opts.log.error('listener failed', { event: 'ingest.listener-failed', listener, error: String(e) });
+    try {
+      Promise.resolve(call()).catch(failed);
+    } catch (e) {
+      failed(e);
+    }
   }
 
   private connectorMismatch(identity: TConnectorIdentity, claimed: string): string | null {
@@ -222,7 +250,7 @@ export class IngestPipeline {
       }));
     const dedupToken = batchDedupToken({ connectorId: identity.connectorId, batchSeq: batch.batchSeq });
     return new Promise<TIngestOutcome>((resolve, reject) => {
-      this.queue.push({ tenantId: identity.tenantId, dedupToken, points, states, resolve, reject });
+      this.queue.push({ identity, tenantId: identity.tenantId, dedupToken, points, states, resolve, reject });
       this.queuedPoints += points.length;
       if (this.queuedPoints >= this.batching.maxPoints || this.queue.length >= this.batching.maxMessages) {
         this.flushNow();
@@ -256,6 +284,9 @@ export class IngestPipeline {
           this.counters.storedBatches += 1;
           this.counters.storedPoints += item.points.length;
           item.resolve({ status: 'stored', points: item.points.length, dedupToken: item.dedupToken });
+          this.notify('onStored', () =>
+            this.opts.onStored?.({ identity: item.identity, points: item.points, states: item.states }),
+          );
         } catch (e) {
           item.reject(e as Error);
         }
