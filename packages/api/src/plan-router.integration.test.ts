@@ -27,30 +27,9 @@ import {
   JIANGNAN,
   JIANGNAN_ADMIN,
 } from './test-support/demo-callers.ts';
+import { recordingPlanGateway } from './test-support/recording-plan-gateway.ts';
 
 const EAST_ID = tenantIdForSlug(EAST);
-
-type TSignal = Parameters<TPlanWorkflowGateway['requestPlan']>[0];
-
-/** Records what the API asks of the planning workflows (Temporal boundary stand-in, see the header). */
-function recordingGateway() {
-  const signals: TSignal[] = [];
-  const orderEvents: Parameters<TPlanWorkflowGateway['orderEvent']>[0][] = [];
-  const gateway: TPlanWorkflowGateway = {
-    async requestPlan(input) {
-      signals.push(input);
-      return { workflowId: `${input.tenantId}:plan:${input.plantCode}`, runId: 'run-1' };
-    },
-    async planStatus() {
-      return null;
-    },
-    async orderEvent(input) {
-      orderEvents.push(input);
-      return { workflowId: `${input.tenantId}:order:${input.orderNo}`, runId: 'run-1' };
-    },
-  };
-  return { gateway, signals, orderEvents };
-}
 
 describeEachDatabase('plan router', (t) => {
   let scenario: TPlanningScenario;
@@ -75,7 +54,7 @@ describeEachDatabase('plan router', (t) => {
   });
 
   it('runs, lists, reads, publishes and compares plan versions', async () => {
-    const { gateway, signals } = recordingGateway();
+    const { gateway, signals } = recordingPlanGateway();
     const planner = caller(EAST_ADMIN, EAST, gateway);
     expect(await planner.plan.current({ plantId: scenario.plantId })).toBeNull();
     const run = await planner.plan.run({ plantId: scenario.plantId, timeLimitSeconds: 5 });
@@ -149,7 +128,7 @@ describeEachDatabase('plan router', (t) => {
   });
 
   it('records downtime and rush orders and signals the planning workflow; runs need a workflow server', async () => {
-    const { gateway, signals } = recordingGateway();
+    const { gateway, signals } = recordingPlanGateway();
     const planner = caller(EAST_ADMIN, EAST, gateway);
     const crm2 = scenario.equipment['CRM-2'] as string;
     const down = await planner.plan.equipmentDown({ equipmentId: crm2, reason: '轧辊断裂 roll break' });
@@ -191,7 +170,7 @@ describeEachDatabase('plan router', (t) => {
   });
 
   it("answers NOT_FOUND for another tenant's plans, plants, equipment and orders, and signals nothing", async () => {
-    const { gateway, signals } = recordingGateway();
+    const { gateway, signals } = recordingPlanGateway();
     const east = caller(EAST_ADMIN, EAST, null);
     const current = await east.plan.current({ plantId: scenario.plantId });
     if (!current) throw new Error('no current plan');
@@ -222,7 +201,7 @@ describeEachDatabase('plan router', (t) => {
     expect(signals).toEqual([]);
   });
   it('tells the order lifecycle of confirmation and cancellation', async () => {
-    const { gateway, signals, orderEvents } = recordingGateway();
+    const { gateway, signals, orderEvents } = recordingPlanGateway();
     const admin = caller(EAST_ADMIN, EAST, gateway);
     const plant = (await admin.plant.list()).find((p) => p.code === 'RP');
     const spec = (await admin.masterData.spec.list({})).find((x) => x.code === 'S3003H14-1.0x1250');

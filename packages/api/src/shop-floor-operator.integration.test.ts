@@ -5,7 +5,6 @@
  * scope, and one audit row per mutation. PostgreSQL and PGlite.
  */
 import { randomUUID } from 'node:crypto';
-import type { TPlanWorkflowGateway } from '@ingot/contracts';
 import { tenantIdForSlug } from '@ingot/db';
 import { seedDemoTenant } from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
@@ -18,6 +17,7 @@ import {
   createProductionFixture,
   type TProductionFixture,
 } from './test-support/lots-fixtures.ts';
+import { recordingPlanGateway } from './test-support/recording-plan-gateway.ts';
 
 const A = tenantIdForSlug(EAST);
 
@@ -474,18 +474,7 @@ describeEachDatabase('shop floor', (t) => {
 
   describe('workflow signals (a recording gateway stands in for the Temporal client)', () => {
     it('tells orderLifecycle of starts and finishes and planProduction of breakdowns, with idempotent ids', async () => {
-      const sent: Array<{ call: string; input: unknown }> = [];
-      const gateway: TPlanWorkflowGateway = {
-        requestPlan: async (input) => {
-          sent.push({ call: 'requestPlan', input });
-          return { workflowId: `${input.tenantId}:plan:${input.plantCode}`, runId: 'r1' };
-        },
-        planStatus: async () => null,
-        orderEvent: async (input) => {
-          sent.push({ call: 'orderEvent', input });
-          return { workflowId: `${input.tenantId}:order:${input.orderNo}`, runId: 'r2' };
-        },
-      };
+      const { gateway, calls: sent } = recordingPlanGateway();
       const signalling = createCaller(
         createContextInner({
           db: t.db,

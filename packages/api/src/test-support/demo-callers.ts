@@ -23,7 +23,14 @@ export function callerFor(
   extra: Partial<
     Pick<
       TCreateContextInnerOptions,
-      'startProvisionTenant' | 'getProvisionTenantStatus' | 'requestId' | 'sourceIp'
+      | 'startProvisionTenant'
+      | 'getProvisionTenantStatus'
+      | 'requestId'
+      | 'sourceIp'
+      | 'planWorkflows'
+      | 'labWorkflows'
+      | 'telemetry'
+      | 'identityDirectory'
     >
   > = {},
 ): TCaller {
