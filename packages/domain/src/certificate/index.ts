@@ -1,2 +1,2 @@
-/** certificate (see README.md beside this file once filled). */
-export {};
+// PDF helpers live in documents/; re-exported here until the domain index lists that folder.
+export * from '../documents/index.ts';
