@@ -1,3 +1,4 @@
+import { coilDefects, coilList, coilProfile } from './coil-queries.ts';
 import { MIGRATIONS, migrationsTable } from './schema.ts';
 import {
   bucketInterval,
@@ -9,6 +10,12 @@ import {
 import { shiftInstances } from './shift-calendar.ts';
 import type { SqlExecutor, SqlParams } from './sql-executor.ts';
 import {
+  type CoilDefects,
+  type CoilDefectsRequest,
+  type CoilListRequest,
+  type CoilProfile,
+  type CoilProfileRequest,
+  type CoilRun,
   type EquipmentStateEvent,
   type InsertOptions,
   type InsertResult,
@@ -441,6 +448,18 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
       }
     });
     return out;
+  }
+
+  coilList(tenantId: string, request: CoilListRequest): Promise<CoilRun[]> {
+    return coilList({ sql: this.sql, db: this.db }, tenantId, request);
+  }
+
+  coilProfile(tenantId: string, request: CoilProfileRequest): Promise<CoilProfile | null> {
+    return coilProfile({ sql: this.sql, db: this.db }, tenantId, request);
+  }
+
+  coilDefects(tenantId: string, request: CoilDefectsRequest): Promise<CoilDefects | null> {
+    return coilDefects({ sql: this.sql, db: this.db }, tenantId, request);
   }
 
   async close(): Promise<void> {

@@ -457,6 +457,232 @@ export function describeTelemetryStoreContract(name: string, open: () => Promise
       expect((await h.store.latest(A)).map((l) => l.value)).toEqual([1119]);
     });
 
+    describe('coils', () => {
+      const tenant = 'tenant-coils';
+      const T0 = BASE;
+      const S = 1000;
+      const cm = (tag: string, ts: number, value: number | null, text?: string) =>
+        point({ tag, ts, value, ...(text === undefined ? {} : { text }) });
+      beforeAll(async () => {
+        const pts: TelemetryPoint[] = [
+          // Coil C-A: its id once (and again after a reconnect), the counter reset, the strip standing.
+          cm('coil_id', T0, null, 'C-A'),
+          cm('coil_length', T0, 0),
+          cm('strip_speed', T0, 0),
+          cm('exit_thickness', T0 + 5 * S, 0.5), // strip standing: left out
+          cm('strip_speed', T0 + 10 * S, 60),
+          cm('coil_id', T0 + 60 * S, null, 'C-A'),
+          point({ tag: 'exit_thickness', ts: T0 + 30 * S + 500, value: 9, quality: 'bad' }), // bad: left out
+          // Counter every second from 10 s: 1 m at 11 s ... 100 m at 110 s; thickness half a second after each.
+          ...Array.from({ length: 100 }, (_, k) => cm('coil_length', T0 + (11 + k) * S, k + 1)),
+          ...Array.from({ length: 99 }, (_, k) =>
+            cm('exit_thickness', T0 + (11 + k) * S + 500, 1 + ((k + 1) % 10) * 0.001),
+          ),
+          cm('flatness', T0 + 30 * S + 250, 7), // a quarter of the way from 20 m to 21 m
+          cm('strip_speed', T0 + 111 * S, 0),
+          // Coil C-B, 30 m.
+          cm('coil_id', T0 + 200 * S, null, 'C-B'),
+          cm('coil_length', T0 + 200 * S, 0),
+          cm('strip_speed', T0 + 205 * S, 60),
+          ...Array.from({ length: 30 }, (_, k) => cm('coil_length', T0 + (206 + k) * S, k + 1)),
+          cm('exit_thickness', T0 + 220 * S, 2),
+          // C-A again (a second pass), 12 m so far, still on the mill.
+          cm('coil_id', T0 + 400 * S, null, 'C-A'),
+          cm('coil_length', T0 + 400 * S, 0),
+          cm('coil_length', T0 + 410 * S, 12),
+          cm('exit_thickness', T0 + 405 * S, 0.9),
+          // Surface defects as the last-defect tags: no. 5 belongs to an earlier coil (re-read after the
+          // reconnect), 6 and 8 to C-A's first pass; 8 kept type and cross position of 6, so they were not sent.
+          cm('defect_no', T0 - 50 * S, 5),
+          cm('defect_type', T0 - 50 * S, null, 'scratch'),
+          cm('defect_position', T0 - 50 * S, 300),
+          cm('defect_cross_position', T0 - 50 * S, 100),
+          cm('defect_severity', T0 - 50 * S, 1),
+          cm('defect_no', T0 + 60 * S, 5),
+          cm('defect_no', T0 + 30 * S, 6),
+          cm('defect_type', T0 + 30 * S, null, 'dent'),
+          cm('defect_position', T0 + 30 * S, 20),
+          cm('defect_cross_position', T0 + 30 * S, 400),
+          cm('defect_severity', T0 + 30 * S, 2),
+          cm('defect_no', T0 + 50 * S, 8),
+          cm('defect_position', T0 + 50 * S, 40.1),
+          cm('defect_severity', T0 + 50 * S, 3),
+        ];
+        await h.store.insertPoints(tenant, pts, { dedupToken: 'conn-1:coils' });
+        // Another tenant with the same plant, equipment and coil id.
+        await h.store.insertPoints(
+          'tenant-coils-other',
+          [cm('coil_id', T0, null, 'C-A'), cm('coil_length', T0 + S, 999), cm('exit_thickness', T0 + S, 5)],
+          { dedupToken: 'conn-1:coils' },
+        );
+      });
+
+      it('lists the coils seen in a range with start, end and length, a repeated id not splitting a run', async () => {
+        const req = { plantId: 'plant-1', equipment: 'CM1' };
+        expect(await h.store.coilList(tenant, { ...req, from: T0, to: T0 + 300 * S })).toEqual([
+          { coilId: 'C-A', start: new Date(T0), end: new Date(T0 + 200 * S), open: false, lengthM: 100 },
+          {
+            coilId: 'C-B',
+            start: new Date(T0 + 200 * S),
+            end: new Date(T0 + 400 * S),
+            open: false,
+            lengthM: 30,
+          },
+        ]);
+        const all = await h.store.coilList(tenant, { ...req, from: T0 - DAY, to: T0 + DAY });
+        expect(all.map((c) => [c.coilId, c.open, c.lengthM])).toEqual([
+          ['C-A', false, 100],
+          ['C-B', false, 30],
+          ['C-A', true, 12],
+        ]);
+        // An open run lasts up to the equipment's newest sample (C-A's counter at 410 s).
+        expect(all[2]?.end).toEqual(new Date(T0 + 410 * S + 1));
+        expect(await h.store.coilList(tenant, { ...req, from: T0 + 201 * S, to: T0 + 202 * S })).toHaveLength(
+          1,
+        );
+      });
+
+      it('places samples along the coil by the interpolated length counter and bins them', async () => {
+        const first = await h.store.coilProfile(tenant, {
+          plantId: 'plant-1',
+          equipment: 'CM1',
+          coilId: 'C-A',
+          at: T0 + 100 * S,
+          tags: ['exit_thickness', 'flatness'],
+          binMetres: 10,
+        });
+        expect(first?.coil).toEqual({
+          coilId: 'C-A',
+          start: new Date(T0),
+          end: new Date(T0 + 200 * S),
+          open: false,
+          lengthM: 100,
+        });
+        const thickness = first?.samples.filter((x) => x.tag === 'exit_thickness') ?? [];
+        // 99 good samples while moving; the standing one and the bad one are left out.
+        expect(thickness).toHaveLength(99);
+        expect(thickness.map((x) => x.lengthM)).toEqual(Array.from({ length: 99 }, (_, k) => k + 1.5));
+        expect(thickness[0]).toEqual({
+          tag: 'exit_thickness',
+          ts: new Date(T0 + 11 * S + 500),
+          lengthM: 1.5,
+          value: 1.001,
+        });
+        expect(first?.samples.filter((x) => x.tag === 'flatness').map((x) => [x.lengthM, x.value])).toEqual([
+          [20.25, 7],
+        ]);
+        const bins = first?.bins.filter((b) => b.tag === 'exit_thickness') ?? [];
+        expect(bins).toHaveLength(10);
+        expect(bins[0]).toMatchObject({ fromM: 0, toM: 10, min: 1.001, max: 1.009, count: 9 });
+        expect(bins[0]?.avg).toBeCloseTo(1.005, 12);
+        expect(bins[1]).toMatchObject({ fromM: 10, toM: 20, min: 1, max: 1.009, count: 10 });
+        expect(bins[1]?.avg).toBeCloseTo(1.0045, 12);
+        expect(first?.bins.filter((b) => b.tag === 'flatness')).toEqual([
+          { tag: 'flatness', fromM: 20, toM: 30, min: 7, max: 7, avg: 7, count: 1 },
+        ]);
+
+        // Without `at`: the latest pass of C-A (open, 5 s in: half of 12 m at 10 s per 12 m, no speed sample).
+        const latest = await h.store.coilProfile(tenant, {
+          plantId: 'plant-1',
+          equipment: 'CM1',
+          coilId: 'C-A',
+          tags: ['exit_thickness'],
+          binMetres: 5,
+          speedTag: null,
+        });
+        expect(latest?.coil.open).toBe(true);
+        expect(latest?.samples.map((x) => [x.lengthM, x.value])).toEqual([[6, 0.9]]);
+        expect(
+          await h.store.coilProfile(tenant, {
+            plantId: 'plant-1',
+            equipment: 'CM1',
+            coilId: 'C-Z',
+            tags: ['exit_thickness'],
+            binMetres: 5,
+          }),
+        ).toBeNull();
+      });
+
+      it('finds the defects of a coil with the last values of their tags, and counts the ones it missed', async () => {
+        const found = await h.store.coilDefects(tenant, {
+          plantId: 'plant-1',
+          equipment: 'CM1',
+          coilId: 'C-A',
+          at: T0 + 10 * S,
+        });
+        expect(found?.defects).toEqual([
+          {
+            defectNo: 6,
+            ts: new Date(T0 + 30 * S),
+            type: 'dent',
+            positionM: 20,
+            crossPositionMm: 400,
+            severity: 2,
+          },
+          {
+            defectNo: 8,
+            ts: new Date(T0 + 50 * S),
+            type: 'dent',
+            positionM: 40.1,
+            crossPositionMm: 400,
+            severity: 3,
+          },
+        ]);
+        expect(found?.missed).toBe(1);
+        const second = await h.store.coilDefects(tenant, {
+          plantId: 'plant-1',
+          equipment: 'CM1',
+          coilId: 'C-B',
+        });
+        expect(second?.defects).toEqual([]);
+      });
+
+      it("never answers with another tenant's coil", async () => {
+        const other = await h.store.coilProfile('tenant-coils-other', {
+          plantId: 'plant-1',
+          equipment: 'CM1',
+          coilId: 'C-A',
+          tags: ['exit_thickness'],
+          binMetres: 10,
+          speedTag: null,
+        });
+        expect(other?.samples.map((x) => x.value)).toEqual([5]);
+        expect(other?.coil.lengthM).toBe(999);
+        const none = 'tenant-coils-none';
+        const req = { plantId: 'plant-1', equipment: 'CM1', coilId: 'C-A' };
+        expect(
+          await h.store.coilProfile(none, { ...req, tags: ['exit_thickness'], binMetres: 10 }),
+        ).toBeNull();
+        expect(await h.store.coilDefects(none, req)).toBeNull();
+        expect(await h.store.coilList(none, { ...req, from: T0 - DAY, to: T0 + DAY })).toEqual([]);
+        expect(
+          await h.store.coilList(tenant, {
+            ...req,
+            coilIdTag: "coil_id' OR 1=1 OR '",
+            from: T0,
+            to: T0 + DAY,
+          }),
+        ).toEqual([]);
+      });
+
+      it('refuses bad coil requests naming the field', async () => {
+        const req = { plantId: 'plant-1', equipment: 'CM1', coilId: 'C-A' };
+        await expect(h.store.coilProfile(tenant, { ...req, tags: ['x'], binMetres: 0 })).rejects.toThrow(
+          /^binMetres: must be a number/,
+        );
+        await expect(h.store.coilProfile(tenant, { ...req, tags: [], binMetres: 1 })).rejects.toThrow(
+          /^tags: must list at least one tag/,
+        );
+        await expect(
+          h.store.coilProfile(tenant, { ...req, coilId: '', tags: ['x'], binMetres: 1 }),
+        ).rejects.toThrow(/^coilId: must be a non-empty string/);
+        await expect(h.store.coilList(tenant, { ...req, from: T0, to: T0 })).rejects.toThrow(
+          /^to: must be after from/,
+        );
+        await expect(h.store.coilDefects('', req)).rejects.toThrow(/^tenantId: must be a non-empty/);
+      });
+    });
+
     it('refuses bad input with an error naming the field', async () => {
       const ok = point({ ts: BASE, value: 1 });
       const tok = { dedupToken: 'conn-1:1' };

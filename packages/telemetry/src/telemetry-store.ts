@@ -148,6 +148,121 @@ export interface ShiftAggregate {
   badCount: number;
 }
 
+/**
+ * Names of the tags that carry a coil on a line. Defaults follow the plant simulator's catalogue (cold mill):
+ * `coil_id` (text), `coil_length` (exit metres rolled on the current coil, reset per coil), `strip_speed`.
+ */
+export interface CoilTagNames {
+  coilIdTag?: string;
+  lengthTag?: string;
+  /** Samples taken while this tag is 0 (strip standing) are left out of a profile; null keeps every sample. */
+  speedTag?: string | null;
+}
+
+export interface CoilListRequest extends CoilTagNames {
+  plantId: string;
+  equipment: string;
+  from: TelemetryTime;
+  /** Exclusive. */
+  to: TelemetryTime;
+}
+
+/**
+ * One coil on a line: from the first sample of the coil-id tag naming it to the next sample naming another coil
+ * (or none). The same id seen again later (a second pass) is another run.
+ */
+export interface CoilRun {
+  coilId: string;
+  start: Date;
+  /** Exclusive: the start of the next coil, or the equipment's newest sample while the coil is still on. */
+  end: Date;
+  /** No other coil has followed yet. */
+  open: boolean;
+  /** Largest value of the length counter during the run (metres); null without length samples. */
+  lengthM: number | null;
+}
+
+export interface CoilProfileRequest extends CoilTagNames {
+  plantId: string;
+  equipment: string;
+  coilId: string;
+  /** Numeric tags to profile, e.g. exit_thickness, flatness. */
+  tags: readonly string[];
+  /** Width of a length bin for charting, metres. */
+  binMetres: number;
+  /** Which run when the coil was on the line more than once: the one containing this instant. Default: the latest. */
+  at?: TelemetryTime;
+}
+
+/** One sample placed on the coil: `lengthM` is the length counter interpolated to the sample's timestamp. */
+export interface CoilSample {
+  tag: string;
+  ts: Date;
+  lengthM: number;
+  value: number;
+}
+
+/** Samples of one tag whose length falls in [fromM, toM). */
+export interface CoilBin {
+  tag: string;
+  fromM: number;
+  toM: number;
+  min: number;
+  max: number;
+  avg: number;
+  count: number;
+}
+
+export interface CoilProfile {
+  coil: CoilRun;
+  binMetres: number;
+  /** Every good sample of the requested tags while the strip moved, in length order per tag. */
+  samples: CoilSample[];
+  /** Per tag, bins in length order; bins without samples are left out. */
+  bins: CoilBin[];
+}
+
+/** Surface-inspection tags (the simulator's cold mill publishes the last defect on these). */
+export interface DefectTagNames {
+  /** Running number of the last defect: a new value is a new defect. */
+  defectNoTag?: string;
+  typeTag?: string;
+  positionTag?: string;
+  crossPositionTag?: string;
+  severityTag?: string;
+}
+
+export interface CoilDefectsRequest extends DefectTagNames {
+  plantId: string;
+  equipment: string;
+  coilId: string;
+  coilIdTag?: string;
+  at?: TelemetryTime;
+}
+
+export interface CoilDefect {
+  defectNo: number;
+  /** When the defect number first appeared. */
+  ts: Date;
+  type: string | null;
+  /** Metres from the coil's head. */
+  positionM: number | null;
+  /** Millimetres from the operator-side edge. */
+  crossPositionMm: number | null;
+  /** 1 minor, 2 major, 3 critical. */
+  severity: number | null;
+}
+
+export interface CoilDefects {
+  coil: CoilRun;
+  defects: CoilDefect[];
+  /**
+   * Defects known to exist but not seen: gaps in the running number within the coil (two defects between two
+   * samples of the last-defect tags show only the second).
+   */
+  missed: number;
+}
+
 export interface TelemetryStore {
   readonly backend: 'chdb' | 'server';
   /** Creates or upgrades the schema; safe to call from several processes and on every start. */
@@ -173,6 +288,12 @@ export interface TelemetryStore {
   series(tenantId: string, request: SeriesRequest): Promise<Series>;
   /** min / max / avg / last / count per shift instance and tag. */
   shiftAggregates(tenantId: string, request: ShiftAggregatesRequest): Promise<ShiftAggregate[]>;
+  /** Coils seen on an equipment whose run overlaps [from, to), oldest first. */
+  coilList(tenantId: string, request: CoilListRequest): Promise<CoilRun[]>;
+  /** A coil's samples indexed by length and binned for charting; null when the coil was never seen there. */
+  coilProfile(tenantId: string, request: CoilProfileRequest): Promise<CoilProfile | null>;
+  /** Surface defects found on a coil, in the order found; null when the coil was never seen there. */
+  coilDefects(tenantId: string, request: CoilDefectsRequest): Promise<CoilDefects | null>;
   close(): Promise<void>;
 }
 
