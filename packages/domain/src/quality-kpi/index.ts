@@ -1,2 +1,2 @@
-/** quality-kpi (see README.md beside this file once filled). */
-export {};
+/** quality-kpi: in-process coil quality from telemetry and quality KPIs (see README.md beside this file). */
+export * from './coil-quality.ts';
