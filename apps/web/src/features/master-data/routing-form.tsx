@@ -1,15 +1,16 @@
 'use client';
 
-import { PRODUCT_FAMILIES, RATE_UNITS, type TProductFamily, type TRateUnit } from '@ingot/contracts';
+import { RATE_UNITS, type TProductFamily, type TRateUnit } from '@ingot/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { FamilyField } from './family-field.tsx';
 import { numberOrNull, text } from './form-values.ts';
-import type { TRouting } from './types.ts';
+import { MasterDataForm } from './master-data-form.tsx';
+import type { TMasterDataFormProps, TRouting } from './types.ts';
 
 interface TEquipmentDraft {
   key: number;
@@ -82,13 +83,7 @@ function fromRouting(r: TRouting): TStepDraft[] {
  * furnace recipe and the eligible equipment with rate. Errors appear at the step or equipment they name
  * (`steps.2.equipment.0.rate`).
  */
-export function RoutingForm(props: {
-  initial?: TRouting;
-  pending: boolean;
-  error: TApiErrorView;
-  onSubmit: (v: TRoutingValues) => void;
-  onCancel: () => void;
-}) {
+export function RoutingForm(props: TMasterDataFormProps<TRouting, TRoutingValues>) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const init = props.initial;
@@ -109,9 +104,7 @@ export function RoutingForm(props: {
       ),
     );
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) =>
     props.onSubmit({
       code: text(f.get('code')),
       name: text(f.get('name')),
@@ -131,11 +124,15 @@ export function RoutingForm(props: {
         })),
       })),
     });
-  };
 
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="routing-form">
-      <FormError message={props.error.formError ?? fe.steps} />
+    <MasterDataForm
+      kind="routing"
+      formError={props.error.formError ?? fe.steps}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code}>
           <input name="code" type="text" defaultValue={init?.code} disabled={Boolean(init)} />
@@ -143,19 +140,12 @@ export function RoutingForm(props: {
         <Field label={t('common.name')} error={fe.name}>
           <input name="name" type="text" defaultValue={init?.name} />
         </Field>
-        <Field label={t('masterData.productFamily')} error={fe.productFamily}>
-          <select
-            name="productFamily"
-            defaultValue={init?.productFamily ?? 'strip_coil'}
-            disabled={Boolean(init)}
-          >
-            {PRODUCT_FAMILIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`productFamily.${p}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FamilyField
+          of="product"
+          initial={init?.productFamily}
+          locked={Boolean(init)}
+          error={fe.productFamily}
+        />
         <Field label={t('masterData.alloy')} error={fe.alloyId}>
           <select name="alloyId" defaultValue={init?.alloy?.id ?? ''} disabled={Boolean(init)}>
             <option value="">{t('masterData.anyAlloy')}</option>
@@ -309,19 +299,6 @@ export function RoutingForm(props: {
           + {t('masterData.addStep')}
         </button>
       </p>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={props.pending}
-          data-testid="routing-submit"
-        >
-          {props.pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </MasterDataForm>
   );
 }

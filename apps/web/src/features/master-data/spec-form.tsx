@@ -1,15 +1,15 @@
 'use client';
 
-import { PRODUCT_FAMILIES, type TProductFamily } from '@ingot/contracts';
+import type { TProductFamily } from '@ingot/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
-import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { FamilyField } from './family-field.tsx';
 import { numberOrNull, numberValue, text } from './form-values.ts';
-import type { TSpec } from './types.ts';
+import { MasterDataForm } from './master-data-form.tsx';
+import type { TMasterDataFormProps, TSpec } from './types.ts';
 
 export interface TSpecValues {
   code: string;
@@ -49,13 +49,7 @@ const NUMBER_FIELDS = [
  * A product specification: family, alloy and temper (fixed once created), dimensions with tolerances, surface.
  * "Look up" fills the thickness tolerance from the standard's table for the alloy, thickness and width.
  */
-export function SpecForm(props: {
-  initial?: TSpec;
-  pending: boolean;
-  error: TApiErrorView;
-  onSubmit: (v: TSpecValues) => void;
-  onCancel: () => void;
-}) {
+export function SpecForm(props: TMasterDataFormProps<TSpec, TSpecValues>) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -104,9 +98,7 @@ export function SpecForm(props: {
     }
   };
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const n = (k: string) => numberOrNull(f.get(k));
     props.onSubmit({
       code: text(f.get('code')),
@@ -131,25 +123,24 @@ export function SpecForm(props: {
   };
 
   return (
-    <form ref={form} className="form" onSubmit={submit} noValidate data-testid="spec-form">
-      <FormError message={props.error.formError} />
+    <MasterDataForm
+      ref={form}
+      kind="spec"
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code} testId="spec-code">
           <input name="code" type="text" defaultValue={init?.code} data-testid="spec-code" />
         </Field>
-        <Field label={t('masterData.productFamily')} error={fe.productFamily}>
-          <select
-            name="productFamily"
-            defaultValue={init?.productFamily ?? 'strip_coil'}
-            disabled={Boolean(init)}
-          >
-            {PRODUCT_FAMILIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`productFamily.${p}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FamilyField
+          of="product"
+          initial={init?.productFamily}
+          locked={Boolean(init)}
+          error={fe.productFamily}
+        />
         <Field label={t('masterData.alloy')} error={fe.alloyId} testId="spec-alloy">
           <select
             value={alloyId}
@@ -235,14 +226,6 @@ export function SpecForm(props: {
       <Field label={t('masterData.notes')} error={fe.notes}>
         <textarea name="notes" rows={2} defaultValue={init?.notes} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={props.pending} data-testid="spec-submit">
-          {props.pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </MasterDataForm>
   );
 }
