@@ -29,3 +29,20 @@ export {
   ZOOM_LEVELS,
   zoneOffsetMinutes,
 } from './gantt/time-scale.ts';
+export {
+  TrendChart,
+  type TTrendBucket,
+  type TTrendChartLabels,
+  type TTrendChartProps,
+  type TTrendSeries,
+  trendColor,
+} from './trend-chart.tsx';
+export {
+  panWindow,
+  selectionWindow,
+  type TTimeWindow,
+  timeTickStep,
+  timeTicks,
+  valueTicks,
+  zoomWindow,
+} from './trend-chart-scale.tsx';
