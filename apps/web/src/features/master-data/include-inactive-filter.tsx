@@ -8,7 +8,12 @@ export function IncludeInactiveFilter(props: { checked: boolean; onChange: (chec
   return (
     <div className="field">
       <label>
-        <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />{' '}
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          data-testid="include-inactive"
+        />{' '}
         {t('masterData.includeInactive')}
       </label>
     </div>

@@ -135,10 +135,16 @@ export function RoutingForm(props: TMasterDataFormProps<TRouting, TRoutingValues
     >
       <div className="form-grid">
         <Field label={t('common.code')} error={fe.code}>
-          <input name="code" type="text" defaultValue={init?.code} disabled={Boolean(init)} />
+          <input
+            name="code"
+            type="text"
+            defaultValue={init?.code}
+            disabled={Boolean(init)}
+            data-testid="routing-code"
+          />
         </Field>
         <Field label={t('common.name')} error={fe.name}>
-          <input name="name" type="text" defaultValue={init?.name} />
+          <input name="name" type="text" defaultValue={init?.name} data-testid="routing-name" />
         </Field>
         <FamilyField
           of="product"
@@ -182,10 +188,16 @@ export function RoutingForm(props: TMasterDataFormProps<TRouting, TRoutingValues
                 type="text"
                 value={s.operationCode}
                 onChange={(e) => setStep(s.key, { operationCode: e.target.value })}
+                data-testid={`step-${i}-operation-code`}
               />
             </Field>
             <Field label={t('masterData.stepName')} error={fe[`steps.${i}.name`]}>
-              <input type="text" value={s.name} onChange={(e) => setStep(s.key, { name: e.target.value })} />
+              <input
+                type="text"
+                value={s.name}
+                onChange={(e) => setStep(s.key, { name: e.target.value })}
+                data-testid={`step-${i}-name`}
+              />
             </Field>
             <Field label={t('masterData.yield')} error={fe[`steps.${i}.yield`]}>
               <input
@@ -218,6 +230,7 @@ export function RoutingForm(props: TMasterDataFormProps<TRouting, TRoutingValues
                 <select
                   value={x.equipmentId}
                   onChange={(e) => setEq(s.key, x.key, { equipmentId: e.target.value })}
+                  data-testid={`step-${i}-equipment-${j}`}
                 >
                   <option value="">{t('masterData.chooseEquipment')}</option>
                   {equipment.data?.map((m) => (
@@ -234,6 +247,7 @@ export function RoutingForm(props: TMasterDataFormProps<TRouting, TRoutingValues
                   min={0}
                   value={x.rate}
                   onChange={(e) => setEq(s.key, x.key, { rate: e.target.value })}
+                  data-testid={`step-${i}-rate-${j}`}
                 />
               </Field>
               <Field label={t('masterData.rateUnit')} error={fe[`steps.${i}.equipment.${j}.rateUnit`]}>
