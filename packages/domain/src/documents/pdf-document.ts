@@ -8,6 +8,8 @@ export type TCreatePdfDocumentOptions = {
   title: string;
   author?: string;
   subject?: string;
+  /** Document keywords (plain ASCII stays searchable in the PDF's bytes, e.g. a certificate number). */
+  keywords?: string;
   /** Page size name (pdfkit's, e.g. 'A4', 'A6') or [width, height] in points. */
   size?: string | [number, number];
   /** Page margin in points. */
@@ -35,6 +37,7 @@ export function createPdfDocument(options: TCreatePdfDocumentOptions): PDFKit.PD
       Title: options.title,
       Author: options.author ?? 'Ingot',
       Subject: options.subject ?? options.title,
+      ...(options.keywords ? { Keywords: options.keywords } : {}),
       Creator: 'Ingot',
       Producer: 'Ingot (pdfkit)',
     },

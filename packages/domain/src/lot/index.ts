@@ -9,4 +9,5 @@ export * from './lot-number.ts';
 export * from './merge-lots.ts';
 export * from './search-lots.ts';
 export * from './split-lot.ts';
+export * from './trace-lot.ts';
 export * from './transform-lot.ts';

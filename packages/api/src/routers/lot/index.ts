@@ -10,6 +10,7 @@ import { moveLotProcedure } from './move-lot.ts';
 import { releaseLotProcedure } from './release-lot.ts';
 import { searchLotsProcedure } from './search-lots.ts';
 import { splitLotProcedure } from './split-lot.ts';
+import { traceLotProcedure } from './trace-lot.ts';
 import { transformLotProcedure } from './transform-lot.ts';
 
 export const lotRouter = router({
@@ -17,6 +18,7 @@ export const lotRouter = router({
   get: getLotProcedure,
   genealogy: lotGenealogyProcedure,
   search: searchLotsProcedure,
+  trace: traceLotProcedure,
   create: createLotProcedure,
   split: splitLotProcedure,
   merge: mergeLotsProcedure,
