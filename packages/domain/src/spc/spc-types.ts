@@ -1,25 +1,9 @@
-/** Chart kinds (stored in spc_chart.chart_type). */
-export const SPC_CHART_TYPES = ['xbar_r', 'xbar_s', 'i_mr', 'p', 'np', 'c', 'u'] as const;
-export type TSpcChartType = (typeof SPC_CHART_TYPES)[number];
+import type { TSpcChartType, TSpcRule } from '@ingot/contracts';
+
+/** Chart kinds and rule names are the API's (packages/contracts/src/spc.ts). */
+export type { TSpcChartType, TSpcRule };
 
 export const VARIABLES_CHART_TYPES: readonly TSpcChartType[] = ['xbar_r', 'xbar_s', 'i_mr'];
-
-/** Western Electric rules 1–4 and Nelson rules 1–8. */
-export const SPC_RULES = [
-  'WE1',
-  'WE2',
-  'WE3',
-  'WE4',
-  'N1',
-  'N2',
-  'N3',
-  'N4',
-  'N5',
-  'N6',
-  'N7',
-  'N8',
-] as const;
-export type TSpcRule = (typeof SPC_RULES)[number];
 
 /** One plotted statistic with the limits in force at that point (p and u charts: per-point limits). */
 export interface TSpcPoint {
