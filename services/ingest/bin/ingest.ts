@@ -10,6 +10,7 @@
  */
 import { createDb } from '@ingot/db';
 import { openTelemetryStore } from '@ingot/telemetry';
+import { AlarmEvaluator } from '../src/alarms/alarm-evaluator.ts';
 import { credentialLookupFromDb, shareGroupFor } from '../src/broker-auth/index.ts';
 import { readIngestEnv } from '../src/env.ts';
 import { jsonLogger } from '../src/logger.ts';
@@ -38,6 +39,9 @@ const store = env.CLICKHOUSE_URL
       dataDir: env.INGEST_CHDB_DIR ?? `.ingot/chdb-ingest-${env.INGEST_REPLICA}`,
     });
 await store.ensureSchema();
+// Alarm rules are evaluated in every replica on the batches it stored; the alarm's open key keeps replicas from
+// raising one condition twice.
+const alarms = new AlarmEvaluator({ db, store, log }).start();
 const pipeline = new IngestPipeline({
   store,
   db,
@@ -45,6 +49,7 @@ const pipeline = new IngestPipeline({
     ? fileDeadLetterSink(env.INGEST_DEAD_LETTER_DIR)
     : memoryDeadLetterSink(),
   log,
+  ...alarms.listeners,
 });
 const ingest = new MqttIngest({
   url: env.MQTT_URL,
@@ -65,6 +70,7 @@ const stop = async () => {
   log.info('stopping', { counters: { ...ingest.counters, ...pipeline.counters } });
   await ingest.stop();
   await pipeline.drain();
+  await alarms.stop();
   await store.close();
   await db.close();
   process.exit(0);

@@ -1,6 +1,13 @@
 // @ingot/ingest: MQTT broker authorization (one source of truth for aedes, EMQX and Mosquitto) and the ingest
 // pipeline (validate, batch, insert with dedup token, ack after commit). Subpath `@ingot/ingest/broker-auth`
 // holds only the authorization part (what the web app's EMQX endpoints import).
+export {
+  AlarmEvaluator,
+  RuleMonitor,
+  type TAlarmEvaluatorCounters,
+  type TAlarmEvaluatorOptions,
+  type TRuleDecision,
+} from './alarms/index.ts';
 export * from './broker-auth/index.ts';
 export {
   startEmbeddedBroker,

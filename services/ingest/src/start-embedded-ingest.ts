@@ -1,6 +1,7 @@
 import { parseTopic } from '@ingot/contracts';
 import type { Db } from '@ingot/db';
 import type { TelemetryStore } from '@ingot/telemetry';
+import { AlarmEvaluator, type TAlarmEvaluatorOptions } from './alarms/alarm-evaluator.ts';
 import { BrokerAuth, type TServiceAccount } from './broker-auth/broker-auth.ts';
 import { credentialLookupFromDb } from './broker-auth/credential-lookup.ts';
 import type { TCredentialLookup } from './broker-auth/identity.ts';
@@ -20,12 +21,16 @@ export interface TEmbeddedIngestOptions {
   batching?: Partial<TIngestBatching>;
   /** Defaults to app_connector_credentials on `db`. */
   lookup?: TCredentialLookup;
+  /** Alarm rule evaluation on committed batches and connector alarms (on by default; `false` turns it off). */
+  alarms?: false | Pick<TAlarmEvaluatorOptions, 'refreshMs' | 'staleCheckMs'>;
 }
 
 export interface TEmbeddedIngest {
   broker: TEmbeddedBroker;
   auth: BrokerAuth;
   pipeline: IngestPipeline;
+  /** Null when alarm evaluation was turned off. */
+  alarms: AlarmEvaluator | null;
   close(): Promise<void>;
 }
 
@@ -40,12 +45,17 @@ export async function startEmbeddedIngest(opts: TEmbeddedIngestOptions): Promise
     services: opts.services ?? [],
     log: opts.log,
   });
+  const alarms =
+    opts.alarms === false
+      ? null
+      : new AlarmEvaluator({ db: opts.db, store: opts.store, log: opts.log, ...(opts.alarms ?? {}) }).start();
   const pipeline = new IngestPipeline({
     store: opts.store,
     db: opts.db,
     deadLetters: opts.deadLetters,
     log: opts.log,
     ...(opts.batching ? { batching: opts.batching } : {}),
+    ...(alarms ? alarms.listeners : {}),
   });
   const broker = await startEmbeddedBroker({
     auth,
@@ -62,9 +72,11 @@ export async function startEmbeddedIngest(opts: TEmbeddedIngestOptions): Promise
     broker,
     auth,
     pipeline,
+    alarms,
     async close() {
       await broker.close();
       await pipeline.drain();
+      await alarms?.stop();
     },
   };
 }
