@@ -228,7 +228,7 @@ export function TrendChart(props: TTrendChartProps) {
             <button
               key={s.key}
               type="button"
-              className="btn btn-small"
+              className="btn btn-sm"
               aria-pressed={axis?.s.key === s.key}
               title={labels.axisOf(s.label)}
               onClick={() => setAxisKey(s.key)}
