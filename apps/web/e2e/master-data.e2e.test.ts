@@ -121,7 +121,7 @@ describe('master data pages', () => {
     await page.getByTestId(`customer-${code}`).waitFor();
 
     await page.locator('input[name="q"]').fill(code);
-    await page.getByRole('button', { name: '搜索' }).click();
+    await page.locator('form.filters').getByRole('button', { name: '搜索' }).click();
     await page.getByTestId('customer-C-PACK').waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid="customer-table"] tbody tr').count()).toBe(1);
     await deactivate(page, `customer-${code}`);
