@@ -7,6 +7,7 @@ import { DUPLICATE_LOT_NO } from '../lot/create-lot.ts';
 import { lotInclude, type TLotDto, toDimensions, toLotDto } from '../lot/lot-dto.ts';
 import { nextLotNos } from '../lot/lot-number.ts';
 import { updateLotStatusFrom } from '../lot/update-lot-status.ts';
+import { raiseInspectionsForOperation, type TRaisedInspection } from '../quality/raise-inspection.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { tenantFilter } from '../tenancy/tenant-filter.ts';
 import { advanceOrderFromShopFloor } from './advance-order.ts';
@@ -45,6 +46,8 @@ export interface TFinishOperationResult {
   /** Every work order of the sales order is done now: the order went to quality_release. */
   orderCompleted: boolean;
   orderStatus: string;
+  /** Lab requests raised for the output lots by matching inspection plans (start their labInspection workflows). */
+  inspectionRequests: TRaisedInspection[];
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -252,6 +255,14 @@ export async function finishOperation(
     );
   }
 
+  // Quality: output lots that an inspection plan covers after this operation get their lab request now.
+  const inspectionRequests = await raiseInspectionsForOperation(tx, ctx, {
+    operationId: op.id,
+    operationCode: op.operationCode,
+    isLast,
+    outputLotIds: outputLots.map((l) => l.id),
+  });
+
   const inT = inKg > 0 ? inKg / 1000 : op.inputT;
   const actual = inT > 0 ? round6(goodT / inT) : null;
   const deviation = actual === null ? null : round6(actual - op.step.yield);
@@ -309,6 +320,7 @@ export async function finishOperation(
       yieldFlagged: yieldCheck.flagged,
       workOrderCompleted,
       orderCompleted,
+      inspectionRequests: inspectionRequests.map((r) => r.requestNo),
     },
   });
   return {
@@ -328,5 +340,6 @@ export async function finishOperation(
     workOrderCompleted,
     orderCompleted,
     orderStatus,
+    inspectionRequests,
   };
 }
