@@ -78,7 +78,7 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
       tenantId: EAST,
       userId: member.userId,
       membershipId: member.membershipId,
-      roles: ['admin'],
+      roles: ['tenant_admin'],
       plantIds: [],
     };
     const other = seeded.tenants['jiangnan-copper'];
@@ -87,7 +87,7 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
       tenantId: JIANGNAN,
       userId: otherMember?.userId ?? '',
       membershipId: otherMember?.membershipId ?? '',
-      roles: ['admin'],
+      roles: ['tenant_admin'],
       plantIds: [],
     };
     await inTx(async (tx) => {
