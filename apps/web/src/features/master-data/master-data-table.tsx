@@ -23,7 +23,7 @@ export interface TMasterDataTableProps<TRow extends { id: string }> {
   rowDetail?: ((row: TRow) => { id: string; content: ReactNode } | null) | undefined;
 }
 
-const cellClass = (column: TMasterDataColumn<unknown>) =>
+const cellClass = (column: { numeric?: boolean; className?: string }) =>
   [column.numeric ? 'num' : null, column.className].filter(Boolean).join(' ') || undefined;
 
 /** The table of a master-data list: header row, one row per item, an actions column when there are actions. */
@@ -53,7 +53,7 @@ export function MasterDataTable<TRow extends { id: string }>(
               <Fragment key={row.id}>
                 <tr data-testid={props.rowTestId(row)}>
                   {columns.map((c) => (
-                    <td key={c.id} className={cellClass(c as TMasterDataColumn<unknown>)}>
+                    <td key={c.id} className={cellClass(c)}>
                       {c.cell(row)}
                     </td>
                   ))}
