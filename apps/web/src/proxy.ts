@@ -42,6 +42,13 @@ export function proxy(request: NextRequest) {
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('content-security-policy', csp);
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  if (path.startsWith('/verify/')) {
+    // The public certificate verification page (no sign-in; see app/verify): its URL holds the token, so no
+    // search engine indexes it, no cache keeps it and no referrer carries it to another site.
+    res.headers.set('x-robots-tag', 'noindex, nofollow, noarchive');
+    res.headers.set('referrer-policy', 'no-referrer');
+    res.headers.set('cache-control', 'no-store');
+  }
   return res;
 }
 
