@@ -2,6 +2,7 @@
 
 export * from './analyse-stored-chart.ts';
 export * from './capability.ts';
+export * from './characteristic-capability.ts';
 export * from './chart-analysis.ts';
 export * from './compute-spc-limits.ts';
 export * from './control-charts.ts';
@@ -15,7 +16,9 @@ export * from './load-chart-subgroups.ts';
 export * from './monitor-spc-charts.ts';
 export * from './published-data.ts';
 export * from './raise-spc-alarm.ts';
+export * from './resolve-spec-limits.ts';
 export * from './run-rules.ts';
+export * from './spc-chart-data.ts';
 export * from './spc-chart-dto.ts';
 export * from './spc-types.ts';
 export * from './special-functions.ts';
