@@ -28,7 +28,8 @@ export function formatBucket(ms: number): string {
   if (ms % 60_000 === 0) return `${ms / 60_000} min`;
   return `${Math.round(ms / 1000)} s`;
 }
-const CHART_PADDING_PX = 80;
+// The chart box padding (24) and the plot margins of TrendChart (64 + 16): the query asks one bucket per plot pixel.
+const CHART_PADDING_PX = 104;
 
 /** Width of an element, followed as it resizes. */
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
@@ -190,7 +191,13 @@ export function TrendsView() {
           {t('trends.add')}
         </button>
       </div>
-      {catalogue.error ? <p className="notice notice--error">{apiError(catalogue.error).formError}</p> : null}
+      {catalogue.error ? (
+        <p className="notice notice--error" role="alert" data-testid="trend-error">
+          {apiError(catalogue.error).code === 'PRECONDITION_FAILED'
+            ? t('telemetry.notRunning')
+            : apiError(catalogue.error).formError}
+        </p>
+      ) : null}
       {catalogue.data && equipmentList.length === 0 ? <p className="notice">{t('trends.noTags')}</p> : null}
 
       {chosen.length > 0 ? (
