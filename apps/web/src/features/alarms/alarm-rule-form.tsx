@@ -40,7 +40,9 @@ export function AlarmRuleForm({
   const trpc = useTRPC();
   const apiError = useApiError();
   const { plants } = usePlantNames();
-  const [plantId, setPlantId] = useState(rule?.plantId ?? plants[0]?.id ?? '');
+  const [chosenPlant, setPlantId] = useState(rule?.plantId ?? '');
+  // The plants may arrive after the form opened: until one is chosen, the first is the one shown and sent.
+  const plantId = chosenPlant || plants[0]?.id || '';
   const [severity, setSeverity] = useState<TAlarmSeverity>(rule?.severity ?? 'medium');
   const [message, setMessage] = useState(rule?.message ?? '');
   const [v, setV] = useState<TRuleFormValues>({
