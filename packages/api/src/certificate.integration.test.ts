@@ -7,7 +7,14 @@
  * number to the certificate. PostgreSQL and PGlite.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { canonicalJson, contentHashOf, seedDemoTenant, verifyCertificateByToken } from '@ingot/domain';
+import {
+  canonicalJson,
+  contentHashOf,
+  DEMO_CUSTOMER_PARTNERS,
+  seedDemoCustomerPartners,
+  seedDemoTenant,
+  verifyCertificateByToken,
+} from '@ingot/domain';
 import { describeEachDatabase } from '@ingot/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +63,8 @@ describeEachDatabase('certificates', (t) => {
   beforeAll(async () => {
     await seedDemoTenant(t.db);
     admin = as(EAST_ADMIN);
-    const customers = await admin.masterData.customer.list({});
+    // C-CAN is left to the demo customer partner (seedDemoCustomerPartners, below).
+    const customers = (await admin.masterData.customer.list({})).filter((c) => c.code !== 'C-CAN');
     const [c1, c2] = customers;
     if (!c1 || !c2) throw new Error('the demo seed has at least two customers');
     mine = await seedCertifiableShipment(t.db, EAST, { tag: 'MINE', customerCode: c1.code });
@@ -246,6 +254,27 @@ describeEachDatabase('certificates', (t) => {
       expect(rows.map((r) => [r.shipmentNo, r.certificate?.id, r.lotNos])).toEqual([
         [others.shipmentNo, otherCert, [others.coilLotNo]],
       ]);
+    });
+  });
+
+  describe('demo customer partner', () => {
+    it('seeds the partner organisation, partnership and member idempotently; the member sees only C-CAN certificates', async () => {
+      const can = await seedCertifiableShipment(t.db, EAST, { tag: 'DEMOCAN', customerCode: 'C-CAN' });
+      await admin.certificate.issue({ shipmentId: can.shipmentId });
+      const first = await seedDemoCustomerPartners(t.db);
+      const second = await seedDemoCustomerPartners(t.db);
+      expect(second).toEqual(first);
+      const demo = DEMO_CUSTOMER_PARTNERS[0];
+      if (!demo) throw new Error('no demo customer partner');
+      const buyer = as(demo.member.email);
+      const list = await buyer.certificate.list({});
+      expect(list.items.map((c) => c.shipmentNo)).toEqual([can.shipmentNo]);
+      expect((await buyer.order.list({})).items.every((o) => o.customer?.code === 'C-CAN')).toBe(true);
+      const rows = await t.database.ownerQuery<{ n: string }>(
+        'SELECT count(*)::text AS n FROM partnership WHERE partner_tenant_id = (SELECT id FROM tenant WHERE slug = $1)',
+        [demo.partnerSlug],
+      );
+      expect(rows).toEqual([{ n: '1' }]);
     });
   });
 

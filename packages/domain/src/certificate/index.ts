@@ -13,5 +13,6 @@ export * from './list-certificate-shipments.ts';
 export * from './list-certificates.ts';
 export * from './render-certificate-pdf.ts';
 export * from './revoke-certificate.ts';
+export * from './seed-demo-customer-partners.ts';
 export * from './verify-certificate.ts';
 export * from './verify-token.ts';

@@ -655,3 +655,31 @@ export const DEMO_PLATFORM_ADMIN = {
   email: 'platform@ingot.demo',
   displayName: 'Ingot Platform Admin',
 } as const;
+
+/**
+ * Customer organisations on the platform (partner portal, issue 6): each is a tenant of its own, linked to the
+ * issuing tenant by a customer partnership (scope orders.read) and to one of its demo customers; its member signs in
+ * with role customer and sees that customer's orders and certificates only.
+ */
+export interface TDemoCustomerPartner {
+  /** The issuing tenant (the mill). */
+  tenantSlug: string;
+  /** The customer organisation's own tenant. */
+  partnerSlug: string;
+  name: string;
+  nameEn: string;
+  /** The issuing tenant's customer (demo-orders-data.ts) the partnership stands for. */
+  customerCode: string;
+  member: { email: string; displayName: string };
+}
+
+export const DEMO_CUSTOMER_PARTNERS: readonly TDemoCustomerPartner[] = [
+  {
+    tenantSlug: 'east-china-al',
+    partnerSlug: 'suzhou-can',
+    name: '苏州易拉罐有限公司',
+    nameEn: 'Suzhou Can Co.',
+    customerCode: 'C-CAN',
+    member: { email: 'buyer@suzhou-can.demo', displayName: '周洁 (Zhou Jie)' },
+  },
+];
