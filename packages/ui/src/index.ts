@@ -1,4 +1,25 @@
 export {
+  BarChart,
+  barTicks,
+  type TBarChartLabels,
+  type TBarChartProps,
+  type TBarDatum,
+  type TBarSeries,
+} from './bar-chart.tsx';
+export {
+  CoilMap,
+  severityColor,
+  type TCoilMapDefect,
+  type TCoilMapLabels,
+  type TCoilMapProps,
+} from './coil-map.tsx';
+export {
+  CoilProfileChart,
+  type TCoilProfileBin,
+  type TCoilProfileChartProps,
+  type TCoilProfileLabels,
+} from './coil-map-profile.tsx';
+export {
   AXIS_HEIGHT,
   GanttChart,
   type TGanttChartProps,
@@ -29,6 +50,12 @@ export {
   ZOOM_LEVELS,
   zoneOffsetMinutes,
 } from './gantt/time-scale.ts';
+export {
+  ParetoChart,
+  type TParetoBar,
+  type TParetoChartLabels,
+  type TParetoChartProps,
+} from './pareto-chart.tsx';
 export {
   TrendChart,
   type TTrendBucket,
