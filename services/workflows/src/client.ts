@@ -240,3 +240,5 @@ export function createPlanWorkflows(
       sendOrderEvent(client, input, options.taskQueue ? { taskQueue: options.taskQueue } : {}),
   };
 }
+
+export * from './lab-inspection-client.ts';

@@ -173,9 +173,16 @@ function createWorkflowFunctions(): Pick<
       planStatus: async (input) => (await planGateway()).planStatus(input),
       orderEvent: async (input) => (await planGateway()).orderEvent(input),
     },
-    // The labInspection workflow (issue 6) is not wired yet.
-    labWorkflows: null,
+    labWorkflows: {
+      startInspection: async (input) => (await labGateway()).startInspection(input),
+      signalInspection: async (input) => (await labGateway()).signalInspection(input),
+    },
   };
+
+  async function labGateway() {
+    const { workflows, client: c } = await connect();
+    return workflows.createLabWorkflows(c, { taskQueue: env.TEMPORAL_TASK_QUEUE });
+  }
 
   async function planGateway() {
     const { workflows, client: c } = await connect();

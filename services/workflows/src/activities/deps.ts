@@ -11,7 +11,9 @@ export type TActivityName =
   | 'solvePlan'
   | 'publishPlanVersion'
   | 'advanceOrderStatus'
-  | 'orderProductionState';
+  | 'orderProductionState'
+  | 'labRequestState'
+  | 'applyLabDecision';
 
 /**
  * Test seams. Production passes none. `afterCommit` runs after an activity's transaction has committed and before

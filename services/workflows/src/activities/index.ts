@@ -3,6 +3,7 @@ import { advanceOrderStatusActivity, orderProductionStateActivity } from './adva
 import { createFirstPlantActivity } from './create-first-plant.ts';
 import { createTenantActivity } from './create-tenant.ts';
 import type { ActivityDeps } from './deps.ts';
+import { applyLabDecisionActivity, labRequestStateActivity } from './lab-inspection-activities.ts';
 import { ensureAdminMembershipActivity } from './ensure-admin-membership.ts';
 import { publishPlanVersionActivity } from './publish-plan-version.ts';
 import { recordAuditEventActivity } from './record-audit-event.ts';
@@ -26,6 +27,8 @@ export function createActivities(deps: ActivityDeps) {
     publishPlanVersion: publishPlanVersionActivity(deps),
     advanceOrderStatus: advanceOrderStatusActivity(deps),
     orderProductionState: orderProductionStateActivity(deps),
+    labRequestState: labRequestStateActivity(deps),
+    applyLabDecision: applyLabDecisionActivity(deps),
   };
 }
 
