@@ -40,6 +40,10 @@ describe('BarChart', () => {
     );
     expect(empty).toContain('Nothing');
     expect(barTicks(8)).toEqual([0, 2, 4, 6, 8]);
+    expect(barTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(barTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(barTicks(0.7)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(barTicks(130)).toEqual([0, 50, 100, 150]);
   });
 });
 

@@ -36,10 +36,17 @@ export interface TBarChartProps {
 
 const PAD = { left: 56, right: 16, top: 12, bottom: 40 };
 
-/** Evenly spaced axis values from 0 to max (4 steps). */
+/** Axis values from 0 in a round step (1, 2, 2.5 or 5 times a power of ten), about four steps, the last ≥ max. */
 export function barTicks(max: number): number[] {
   if (!(max > 0)) return [0];
-  return [0, 1, 2, 3, 4].map((i) => (max * i) / 4);
+  const raw = max / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+  const n = Math.ceil(max / step - 1e-9);
+  // Rounded to the step's decimals so 0.1 * 3 reads 0.3.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toFixed(decimals)));
 }
 
 /** A plain stacked bar chart in SVG: categories left to right, series stacked bottom to top. */
@@ -55,7 +62,8 @@ export function BarChart({
 }: TBarChartProps) {
   const titleId = useId();
   const stacks = data.map((d) => series.reduce((a, s) => a + (d.values[s.key] ?? 0), 0));
-  const top = max ?? Math.max(0, ...stacks, reference?.value ?? 0);
+  const ticks = barTicks(max ?? Math.max(0, ...stacks, reference?.value ?? 0));
+  const top = ticks.at(-1) ?? 0;
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const y = (v: number) => PAD.top + plotH - (top > 0 ? (v / top) * plotH : 0);
@@ -71,7 +79,7 @@ export function BarChart({
       style={{ display: 'block', maxWidth: '100%', fontSize: 11 }}
     >
       <title id={titleId}>{labels.chart}</title>
-      {barTicks(top).map((v) => (
+      {ticks.map((v) => (
         <g key={v}>
           <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} stroke="#dee2e6" />
           <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fill="#495057">

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { barTicks } from './bar-chart.tsx';
 
 /** One Pareto bar (largest first) with its cumulative share 0..1. */
 export interface TParetoBar {
@@ -39,14 +40,14 @@ export function ParetoChart({
   const titleId = useId();
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
-  const maxCount = Math.max(1, ...bars.map((b) => b.count));
+  const countTicks = barTicks(Math.max(1, ...bars.map((b) => b.count)));
+  const maxCount = countTicks.at(-1) ?? 1;
   const yCount = (v: number) => PAD.top + plotH - (v / maxCount) * plotH;
   const yShare = (s: number) => PAD.top + plotH - s * plotH;
   const slot = bars.length > 0 ? plotW / bars.length : plotW;
   const barW = Math.max(2, Math.min(56, slot * 0.7));
   const cx = (i: number) => PAD.left + i * slot + slot / 2;
   const line = bars.map((b, i) => `${i === 0 ? 'M' : 'L'}${cx(i)},${yShare(b.cumulativeShare)}`).join(' ');
-  const countTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(maxCount * f));
   return (
     <svg
       width={width}
@@ -57,12 +58,14 @@ export function ParetoChart({
       style={{ display: 'block', maxWidth: '100%', fontSize: 11 }}
     >
       <title id={titleId}>{labels.chart}</title>
-      {[0, 0.25, 0.5, 0.75, 1].map((s, i) => (
+      {countTicks.map((c) => (
+        <text key={`c${c}`} x={PAD.left - 6} y={yCount(c) + 4} textAnchor="end" fill="#495057">
+          {c}
+        </text>
+      ))}
+      {[0, 0.25, 0.5, 0.75, 1].map((s) => (
         <g key={s}>
           <line x1={PAD.left} x2={width - PAD.right} y1={yShare(s)} y2={yShare(s)} stroke="#e9ecef" />
-          <text x={PAD.left - 6} y={yCount(countTicks[i] ?? 0) + 4} textAnchor="end" fill="#495057">
-            {countTicks[i]}
-          </text>
           <text x={width - PAD.right + 6} y={yShare(s) + 4} fill="#495057">
             {`${Math.round(s * 100)}%`}
           </text>
