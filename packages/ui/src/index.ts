@@ -73,3 +73,12 @@ export {
   valueTicks,
   zoomWindow,
 } from './trend-chart-scale.tsx';
+export {
+  ControlChart,
+  controlChartDomain,
+  rulesByPoint,
+  type TControlChartHit,
+  type TControlChartLabels,
+  type TControlChartPoint,
+  type TControlChartProps,
+} from './control-chart.tsx';
