@@ -24,6 +24,7 @@ import {
   type TTestConnector,
   tryConnect,
 } from '../test-support/fixtures.ts';
+import { AlarmEvaluator } from './alarm-evaluator.ts';
 
 const EAST = 'east-china-al';
 const JN = 'jiangnan-copper';
@@ -234,6 +235,31 @@ describe('alarm evaluation in ingest (aedes, PostgreSQL, chDB)', () => {
       (rows) => rows[0]?.state === 'cleared_unacked',
     );
     expect(cleared[0]?.events.map((e) => e.kind)).toEqual(['raised', 'cleared']);
+  });
+
+  it('two replicas judging the same batch at once open one alarm', async () => {
+    const rule = await createRule(a, 'roll-force', { tag: 'roll_force', threshold: 20, deadband: 1 });
+    const replicas = [1, 2].map(() => new AlarmEvaluator({ db: database.db, store, log }));
+    const now = Date.now();
+    const batch = {
+      identity: a.identity,
+      points: [21, 22, 23].map((value, i) => ({
+        plantId: a.identity.plantId,
+        connectorId: a.identity.connectorId,
+        equipment: 'CM-1',
+        tag: 'roll_force',
+        ts: now - 3000 + i * 1000,
+        value,
+        quality: 'good' as const,
+      })),
+      states: [],
+    };
+    await Promise.all(replicas.map((r) => r.onStored(batch)));
+    const alarms = await alarmsOf(a, { ruleId: rule.id });
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.events.map((e) => e.kind)).toEqual(['raised']);
+    expect(replicas.map((r) => r.counters.failures)).toEqual([0, 0]);
+    await Promise.all(replicas.map((r) => r.stop()));
   });
 
   it("never lets another tenant's rule see these points", async () => {
