@@ -10,9 +10,10 @@
  * Gedeck, Industrial Statistics with Python, 2022) and in M. Steiner-Curtis' qcc.R course script.
  */
 import { describe, expect, it } from 'vitest';
-import { cpInterval, cpkInterval } from './capability.ts';
+import { cpInterval, cpkInterval, processCapability } from './capability.ts';
 import { analyseChart, computePhaseOneLimits } from './chart-analysis.ts';
 import {
+  AMPLIFIER_DECIBELS,
   CIRCUIT_NONCONFORMITIES,
   ORANGE_JUICE_NONCONFORMING,
   PISTON_RING_DIAMETERS,
@@ -190,5 +191,16 @@ describe('Capability confidence intervals: Montgomery §8.7.1', () => {
     const ci = cpkInterval(1.33, 20, 0.95);
     expect(ci.lower).toBeCloseTo(0.88, 2);
     expect(ci.upper).toBeCloseTo(1.78, 2);
+  });
+});
+
+describe('Capability interval from data: SAS/QC User’s Guide, CAPABILITY Example 5.3 (amplifiers, LSL 4, USL 6)', () => {
+  it('the 90 % Bissell interval of the index from the sample standard deviation is 0.328 to 0.496', () => {
+    // SAS computes its Cpk from the overall sample standard deviation: our Ppk.
+    const cap = processCapability(AMPLIFIER_DECIBELS, { lsl: 4, usl: 6 }, null, 0.9);
+    expect(cap.n).toBe(75);
+    expect(cap.ppk?.interval.lower).toBeCloseTo(0.328, 3);
+    expect(cap.ppk?.interval.upper).toBeCloseTo(0.496, 3);
+    expect(cap.cp).toBeNull();
   });
 });
