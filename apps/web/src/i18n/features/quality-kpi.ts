@@ -56,6 +56,8 @@ export const qualityKpiZhCN = {
   'qualityKpi.coil.tolerance.spec': '规格 {spec}：{nominal} mm −{minus}/+{plus}',
   'qualityKpi.coil.tolerance.given': '手工输入：{nominal} mm −{minus}/+{plus}',
   'qualityKpi.coil.noTolerance': '该卷不属于任何订单批次，请输入公差后再计算合格率与 Cpk。',
+  'qualityKpi.coil.spec': '按产品规格',
+  'qualityKpi.coil.noSpec': '（批次所属订单的规格）',
   'qualityKpi.coil.nominal': '名义厚度 (mm)',
   'qualityKpi.coil.minus': '负公差 (mm)',
   'qualityKpi.coil.plus': '正公差 (mm)',
@@ -157,6 +159,8 @@ export const qualityKpiEn: { readonly [K in keyof typeof qualityKpiZhCN]: string
   'qualityKpi.coil.tolerance.given': 'Entered: {nominal} mm −{minus}/+{plus}',
   'qualityKpi.coil.noTolerance':
     'This coil is not a lot of any order: enter a tolerance to compute the share in tolerance and Cpk.',
+  'qualityKpi.coil.spec': 'By product specification',
+  'qualityKpi.coil.noSpec': "(the spec of the lot's order)",
   'qualityKpi.coil.nominal': 'Nominal (mm)',
   'qualityKpi.coil.minus': 'Minus (mm)',
   'qualityKpi.coil.plus': 'Plus (mm)',

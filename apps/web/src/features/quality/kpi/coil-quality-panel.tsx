@@ -28,6 +28,8 @@ export function CoilQualityPanel({ plantId }: { plantId: string }) {
   );
   // The range ends at the minute the range was chosen, so the query key stays put between renders.
   const [now, setNow] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  const [specId, setSpecId] = useState('');
+  const specs = useQuery(trpc.masterData.spec.list.queryOptions({}));
 
   const catalogue = useQuery(trpc.telemetry.tags.queryOptions({ plantId }));
   const mills = (catalogue.data?.equipment ?? []).filter((e) => e.tags.some((x) => x.tag === 'coil_id'));
@@ -49,6 +51,7 @@ export function CoilQualityPanel({ plantId }: { plantId: string }) {
       coilId: chosen?.coilId ?? '',
       at: chosen?.start ?? new Date(0),
       ...(tolerance ? { tolerance } : {}),
+      ...(specId ? { specId } : {}),
       binMetres: chosen?.lengthM ? Math.max(1, Math.ceil(chosen.lengthM / 400)) : 10,
     }),
     enabled: !!chosen,
@@ -78,6 +81,7 @@ export function CoilQualityPanel({ plantId }: { plantId: string }) {
             onChange={(e) => {
               setEquipment(e.target.value);
               setChoice('');
+              setNow(Math.floor(Date.now() / 60_000) * 60_000);
             }}
             data-testid="coil-equipment"
           >
@@ -147,6 +151,17 @@ export function CoilQualityPanel({ plantId }: { plantId: string }) {
               : t('qualityKpi.coil.noTolerance')}
           </p>
           <div className={styles.controls}>
+            <Field label={t('qualityKpi.coil.spec')}>
+              <select value={specId} onChange={(e) => setSpecId(e.target.value)} data-testid="coil-spec">
+                <option value="">{t('qualityKpi.coil.noSpec')}</option>
+                {specs.data?.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.code} · {formatMm(x.thicknessMm)} mm −{formatMm(x.thicknessTolMinus)}/+
+                    {formatMm(x.thicknessTolPlus)}
+                  </option>
+                ))}
+              </select>
+            </Field>
             <Field label={t('qualityKpi.coil.nominal')}>
               <input
                 inputMode="decimal"
