@@ -122,8 +122,11 @@ describe('master data pages', () => {
 
     await page.locator('input[name="q"]').fill(code);
     await page.locator('form.filters').getByRole('button', { name: '搜索' }).click();
-    await page.getByTestId('customer-C-PACK').waitFor({ state: 'detached' });
-    expect(await page.locator('[data-testid="customer-table"] tbody tr').count()).toBe(1);
+    // The list empties while the search runs, then holds the one match.
+    await expect
+      .poll(() => page.locator('[data-testid="customer-table"] tbody tr').count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.getByTestId(`customer-${code}`).waitFor();
     await deactivate(page, `customer-${code}`);
   });
 
