@@ -81,6 +81,17 @@ describeEachDatabase('quality: lab flow', (t) => {
   });
 
   describe('inspection plans', () => {
+    it('has the demo final-inspection plans, seeded once however often the seed runs', async () => {
+      await seedDemoTenant(t.db);
+      const plans = await admin.inspectionPlan.list({});
+      expect(plans.filter((p) => p.code === 'QP-3003-STRIP-FINAL')).toHaveLength(1);
+      const plan = plans.find((p) => p.code === 'QP-3003-STRIP-FINAL');
+      expect(plan?.characteristics.map((c) => (c.element ? `${c.code}:${c.element}` : c.code))).toContain('chemistry:Mn');
+      const copper = await other.inspectionPlan.list({});
+      expect(copper.map((p) => p.code)).toEqual(['QP-C11000-STRIP-FINAL']);
+      expect(copper[0]?.characteristics.find((c) => c.code === 'conductivity')).toMatchObject({ unit: '%IACS', lowerLimit: 100 });
+    });
+
     it('creates a plan for the spec after cold rolling, with limits from spec, tables and alloy', async () => {
       const [spec] = await t.database.ownerQuery<{ id: string }>(
         "SELECT id::text AS id FROM product_spec WHERE tenant_id = $1 AND code = 'FX-3003-H14-1.0x1250'",

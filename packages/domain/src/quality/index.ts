@@ -10,3 +10,4 @@ export * from './nonconformances.ts';
 export * from './parse-results-csv.ts';
 export * from './raise-inspection.ts';
 export * from './resolve-limits.ts';
+export * from './sample-labels-pdf.ts';
