@@ -84,14 +84,23 @@ async function runLengths(c: Ctx, params: SqlParams, runs: { startMs: number; en
   const first = runs[0];
   const last = runs.at(-1);
   if (!first || !last) return out;
+  // Each length sample finds its run by an ASOF join on the (small) table of run starts: a binary search per
+  // sample, where a scan of the starts array would cost samples × runs over a long range.
   const rows = await c.sql.query<{ idx: number | string; mx: number | null }>(
-    `SELECT idx, max(v) AS mx FROM (
-       SELECT arrayCount(s -> s <= toUnixTimestamp64Milli(ts), {starts:Array(Int64)}) AS idx, ts, value AS v
+    `SELECT r.idx AS idx, max(l.v) AS mx
+     FROM (
+       SELECT equipment AS k, ts, assumeNotNull(value) AS v
        FROM ${c.db}.points
        WHERE ${KEY} AND tag = {lengthTag:String} AND quality != 'bad' AND value IS NOT NULL
          AND ts >= fromUnixTimestamp64Milli({lo:Int64}) AND ts < fromUnixTimestamp64Milli({hi:Int64})
-     )
-     WHERE idx > 0 AND toUnixTimestamp64Milli(ts) < arrayElement({ends:Array(Int64)}, idx)
+     ) AS l
+     ASOF JOIN (
+       SELECT {equipment:String} AS k, idx,
+              fromUnixTimestamp64Milli(arrayElement({starts:Array(Int64)}, idx)) AS run_start,
+              arrayElement({ends:Array(Int64)}, idx) AS run_end
+       FROM (SELECT arrayJoin(range(1, length({starts:Array(Int64)}) + 1)) AS idx)
+     ) AS r ON l.k = r.k AND l.ts >= r.run_start
+     WHERE toUnixTimestamp64Milli(l.ts) < r.run_end
      GROUP BY idx`,
     {
       ...params,
