@@ -18,6 +18,7 @@ export * from './published-data.ts';
 export * from './raise-spc-alarm.ts';
 export * from './resolve-spec-limits.ts';
 export * from './run-rules.ts';
+export * from './seed-demo-spc.ts';
 export * from './spc-chart-data.ts';
 export * from './spc-chart-dto.ts';
 export * from './spc-types.ts';
