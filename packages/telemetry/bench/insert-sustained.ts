@@ -17,6 +17,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     format: { type: 'string', default: 'JSONEachRow' },
     settings: { type: 'string', default: '{}' },
+    sync: { type: 'boolean', default: false },
   },
 });
 const batch = Number(args.batch);
@@ -75,18 +76,31 @@ const end = Date.now() + Number(args.seconds) * 1000;
 const loop = async () => {
   while (Date.now() < end) {
     const my = ++seq;
-    await s.insert({
-      table: `${db}.points`,
-      values: payload(batch, my),
-      format,
-      columns: format === 'JSONEachRow' ? undefined : columns,
-      settings: {
-        ...JSON.parse(args.settings),
-        insert_deduplicate: 1,
-        insert_deduplication_token: `t|c:${my}`,
-        deduplicate_blocks_in_dependent_materialized_views: 1,
-      },
-    });
+    const settings: Record<string, string | number> = {
+      ...JSON.parse(args.settings ?? '{}'),
+      insert_deduplicate: 1,
+      insert_deduplication_token: `t|c:${my}`,
+      deduplicate_blocks_in_dependent_materialized_views: 1,
+    };
+    if (args.sync) {
+      // What the chDB thread does: one synchronous INSERT with the rows inline.
+      const list = Object.entries(settings)
+        .map(([k, v]) => `${k} = ${typeof v === 'number' ? v : `'${v}'`}`)
+        .join(', ');
+      s.query(
+        `INSERT INTO ${db}.points SETTINGS ${list} FORMAT ${format}\n${payload(batch, my).toString()}`,
+        'TSV',
+      );
+      await new Promise((r) => setImmediate(r));
+    } else {
+      await s.insert({
+        table: `${db}.points`,
+        values: payload(batch, my),
+        format,
+        columns: format === 'JSONEachRow' ? undefined : columns,
+        settings,
+      });
+    }
     points += batch;
     insertsDone += 1;
   }

@@ -84,6 +84,34 @@ describe('chDB executor in a worker thread', () => {
     });
   });
 
+  it('stores text, nulls, numbers and booleans exactly as given (rows cross the thread by column)', async () => {
+    await withExecutor(true, 'thread_values', async (exec) => {
+      await exec.command(
+        'CREATE TABLE thread_values.v (k UInt32, s Nullable(String), x Nullable(Float64), b Bool) ENGINE = MergeTree ORDER BY k',
+      );
+      const rows = [
+        { k: 1, s: 'quote " backslash \\ newline \n tab \t 中文 emoji 🙂', x: 1e-300, b: true },
+        { k: 2, s: null, x: null, b: false },
+        { k: 3, s: "it's", x: -0.5, b: true },
+      ];
+      await exec.insert('thread_values.v', rows, {});
+      expect(await exec.query('SELECT k, s, x, b FROM thread_values.v ORDER BY k')).toEqual(rows);
+      // Rows of different shapes go as they are (JSONEachRow), defaults filling what is missing.
+      await exec.insert(
+        'thread_values.v',
+        [
+          { k: 4, b: true },
+          { k: 5, s: 'five', b: false },
+        ],
+        {},
+      );
+      expect(await exec.query('SELECT k, s, x FROM thread_values.v WHERE k >= 4 ORDER BY k')).toEqual([
+        { k: 4, s: null, x: null },
+        { k: 5, s: 'five', x: null },
+      ]);
+    });
+  });
+
   it('closes cleanly: the directory is released, later calls are refused, another directory can be opened', async () => {
     const exec = openChdbExecutor(dataDir);
     expect(openChdbDirectory()).toBe(path.resolve(dataDir));

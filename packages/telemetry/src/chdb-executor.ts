@@ -10,6 +10,7 @@ import {
   type TChdbResponse,
   type TChdbWorkerData,
 } from './chdb-worker.ts';
+import { encodeRows, transferables } from './chdb-worker-columns.ts';
 import type { SqlExecutor, SqlParams } from './sql-executor.ts';
 
 /**
@@ -115,14 +116,14 @@ class ChdbThread {
     this.pending.clear();
   }
 
-  async request(body: TRequestBody): Promise<unknown[] | undefined> {
+  async request(body: TRequestBody, transfer: ArrayBuffer[] = []): Promise<unknown[] | undefined> {
     const worker = await this.started;
     if (this.failure) throw this.failure;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ ...body, id } as TChdbRequest);
+      worker.postMessage({ ...body, id } as TChdbRequest, transfer);
     });
   }
 
@@ -204,7 +205,11 @@ function threadExecutor(engine: SharedEngine, thread: ChdbThread): SqlExecutor {
     async insert(table, rows, settings): Promise<void> {
       const t = live();
       if (rows.length === 0) return;
-      await t.request({ op: 'insert', table, rows, settings });
+      const encoded = encodeRows(rows);
+      await t.request(
+        { op: 'insert', table, data: encoded ? { encoded } : { rows }, settings },
+        encoded ? transferables(encoded) : [],
+      );
     },
     async close(): Promise<void> {
       if (closed) return;

@@ -14,6 +14,8 @@
  * One request at a time; reads go before queued writes, so a portal page is not held behind an ingest backlog.
  */
 
+import type { TEncodedRows } from './chdb-worker-columns.ts';
+
 export type TChdbParams = Record<string, string | number | boolean | readonly string[] | readonly number[]>;
 
 export type TChdbRequest =
@@ -23,7 +25,8 @@ export type TChdbRequest =
       id: number;
       op: 'insert';
       table: string;
-      rows: readonly Record<string, unknown>[];
+      /** Rows by column (chdb-worker-columns.ts), or as they are when they do not share one set of keys. */
+      data: { encoded: TEncodedRows } | { rows: readonly Record<string, unknown>[] };
       settings: Record<string, string | number>;
     }
   | { id: number; op: 'close' };
@@ -67,16 +70,47 @@ function literal(name, v) {
   return "'" + v.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
 }
 
-function insertSql(table, rows, settings) {
+// Rows encoded by column (chdb-worker-columns.ts) as JSONCompactEachRow lines; each distinct string is escaped once.
+function compactBody(encoded) {
+  const cells = encoded.columns.map((c) => {
+    if (c.kind === 'string') {
+      const text = c.dict.map((s) => JSON.stringify(s));
+      return c.nulls ? (i) => (c.nulls[i] ? 'null' : text[c.codes[i]]) : (i) => text[c.codes[i]];
+    }
+    if (c.kind === 'number') {
+      return c.nulls ? (i) => (c.nulls[i] ? 'null' : JSON.stringify(c.values[i])) : (i) => JSON.stringify(c.values[i]);
+    }
+    return (i) => JSON.stringify(c.values[i]);
+  });
+  const lines = new Array(encoded.count);
+  for (let i = 0; i < encoded.count; i++) {
+    let line = '[';
+    for (let j = 0; j < cells.length; j++) line += (j ? ',' : '') + cells[j](i);
+    lines[i] = line + ']';
+  }
+  return lines.join('\n');
+}
+
+function insertSql(table, data, settings) {
   if (!TABLE.test(table)) throw new Error('insert table ' + JSON.stringify(table) + ' is not a plain identifier');
   const names = Object.keys(settings || {});
   const pairs = names.map((n) => {
     if (!SETTING.test(n)) throw new Error('insert setting ' + JSON.stringify(n) + ' is not a plain identifier');
     return n + ' = ' + literal(n, settings[n]);
   });
+  const head = 'INSERT INTO ' + table;
+  const tail = pairs.length ? ' SETTINGS ' + pairs.join(', ') : '';
+  if (data.encoded) {
+    const columns = data.encoded.columns.map((c) => {
+      if (!SETTING.test(c.name)) throw new Error('insert column ' + JSON.stringify(c.name) + ' is not a plain identifier');
+      return c.name;
+    });
+    return head + ' (' + columns.join(', ') + ')' + tail + ' FORMAT JSONCompactEachRow\n' + compactBody(data.encoded);
+  }
+  const rows = data.rows;
   let body = '';
   for (let i = 0; i < rows.length; i++) body += (i ? '\n' : '') + JSON.stringify(rows[i]);
-  return 'INSERT INTO ' + table + (pairs.length ? ' SETTINGS ' + pairs.join(', ') : '') + ' FORMAT JSONEachRow\n' + body;
+  return head + tail + ' FORMAT JSONEachRow\n' + body;
 }
 
 function parseRows(text) {
@@ -116,7 +150,9 @@ function run(req) {
       else session.query(req.sql, 'TSV');
       return undefined;
     case 'insert':
-      if (req.rows.length > 0) session.query(insertSql(req.table, req.rows, req.settings), 'TSV');
+      if ((req.data.encoded ? req.data.encoded.count : req.data.rows.length) > 0) {
+        session.query(insertSql(req.table, req.data, req.settings), 'TSV');
+      }
       return undefined;
     default:
       throw new Error('unknown chDB thread request ' + JSON.stringify(req.op));
