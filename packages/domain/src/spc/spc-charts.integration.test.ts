@@ -9,6 +9,7 @@ import { describeEachDatabase } from '@ingot/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoTenant } from '../demo/seed-demo-tenant.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { enterResults } from '../quality/lab-results.ts';
 import type { TTenantContext } from '../tenancy/tenant-context.ts';
 import { analyseStoredChart } from './analyse-stored-chart.ts';
 import { computeSpcLimits } from './compute-spc-limits.ts';
@@ -307,5 +308,109 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
         }),
       ),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', field: 'excludedKeys' });
+  });
+
+  it('results entered through the lab raise the SPC alarm of a frozen chart in the same transaction', async () => {
+    const hardness = await inTx((tx) =>
+      tx.inspectionCharacteristic.create({
+        data: {
+          tenantId: EAST,
+          planId,
+          seq: 2,
+          code: 'hardness',
+          unit: 'HV',
+          lowerLimit: 60,
+          upperLimit: 95,
+        },
+      }),
+    );
+    // Ten baseline individuals, one request each, alternating around 75 HV.
+    const baseline = [75, 76, 74, 75.5, 74.5, 76, 75, 74, 75.5, 74.8];
+    for (const [i, value] of baseline.entries()) {
+      await inTx(async (tx) => {
+        const request = await tx.inspectionRequest.create({
+          data: {
+            tenantId: EAST,
+            plantId,
+            requestNo: `SPC-HV-${i}`,
+            lotId,
+            planId,
+            origin: 'manual',
+            status: 'results_entered',
+          },
+        });
+        const sample = await tx.labSample.create({
+          data: { tenantId: EAST, requestId: request.id, sampleNo: `SPC-HV-S${i}` },
+        });
+        await tx.inspectionResult.create({
+          data: {
+            tenantId: EAST,
+            requestId: request.id,
+            sampleId: sample.id,
+            characteristicId: hardness.id,
+            value,
+            verdict: 'pass',
+            enteredAt: new Date(Date.UTC(2026, 10, 3, 0, i)),
+          },
+        });
+      });
+    }
+    const chart = await inTx((tx) =>
+      createSpcChart(tx, ctx, {
+        plantId,
+        name: 'Hardness I-MR',
+        chartType: 'i_mr',
+        characteristic: 'hardness',
+        element: '',
+        planId,
+        subgroupSize: 1,
+        rules: ['WE1'],
+      }),
+    );
+    await inTx((tx) => computeSpcLimits(tx, ctx, { id: chart.id, excludedKeys: [], revise: false }));
+    await inTx((tx) => freezeSpcLimits(tx, ctx, { id: chart.id }));
+    // A new request, received, with its limits resolved: 90 HV is in spec but far beyond the UCL (~78 HV).
+    const { requestId, sampleId } = await inTx(async (tx) => {
+      const request = await tx.inspectionRequest.create({
+        data: {
+          tenantId: EAST,
+          plantId,
+          requestNo: 'SPC-HV-NEW',
+          lotId,
+          planId,
+          origin: 'manual',
+          status: 'received',
+          limits: [
+            {
+              characteristicId: hardness.id,
+              code: 'hardness',
+              element: '',
+              unit: 'HV',
+              nominal: null,
+              lower: 60,
+              upper: 95,
+              source: 'manual',
+              unresolved: null,
+              samplesRequired: 1,
+              method: '',
+            },
+          ],
+        },
+      });
+      const sample = await tx.labSample.create({
+        data: { tenantId: EAST, requestId: request.id, sampleNo: 'SPC-HV-NEW-S1', receivedAt: new Date() },
+      });
+      return { requestId: request.id, sampleId: sample.id };
+    });
+    const entered = await inTx((tx) =>
+      enterResults(tx, ctx, { requestId, results: [{ sampleId, characteristicId: hardness.id, value: 90 }] }),
+    );
+    expect(entered.verdict).toBe('pass');
+    const alarms = await inTx((tx) =>
+      tx.alarm.findMany({ where: { tenantId: EAST, openKey: `spc:${chart.id}:WE1` } }),
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.value).toBe(90);
+    expect(alarms[0]?.source).toBe('spc');
   });
 });
