@@ -14,7 +14,6 @@ export * from './get-spc-chart.ts';
 export * from './list-spc-charts.ts';
 export * from './load-chart-subgroups.ts';
 export * from './monitor-spc-charts.ts';
-export * from './published-data.ts';
 export * from './raise-spc-alarm.ts';
 export * from './resolve-spec-limits.ts';
 export * from './run-rules.ts';
