@@ -184,6 +184,37 @@ describeEachDatabase('coil quality from telemetry', (t) => {
     });
     expect(wide.tolerance?.source).toBe('given');
     expect(wide.thickness.quality.shareInTolerance).toBe(1);
+
+    // A chosen specification wins over the lot's order: ± 0.06 holds the whole coil too.
+    const loose = await withTenant(t.db, { tenantId: A }, async (tx) => {
+      const alloy = await tx.alloy.findFirstOrThrow({ where: { tenantId: A, code: '3003' } });
+      const temper = await tx.temper.findFirstOrThrow({ where: { tenantId: A, code: 'H14' } });
+      return tx.productSpec.create({
+        data: {
+          tenantId: A,
+          code: `QKC-LOOSE-${randomBytes(3).toString('hex')}`,
+          productFamily: 'strip_coil',
+          alloyId: alloy.id,
+          temperId: temper.id,
+          thicknessMm: 1,
+          thicknessTolMinus: 0.06,
+          thicknessTolPlus: 0.06,
+        },
+      });
+    });
+    const bySpec = await admin.qualityKpi.coilQuality({
+      plantId: rp,
+      equipment: 'CM-1',
+      coilId: COIL,
+      specId: loose.id,
+    });
+    expect(bySpec.tolerance).toMatchObject({
+      source: 'spec',
+      specCode: loose.code,
+      minusMm: 0.06,
+      lotNo: null,
+    });
+    expect(bySpec.thickness.quality.shareInTolerance).toBe(1);
   });
 
   it('says so when telemetry is off, the coil unknown, or the plant or spec not the caller’s', async () => {
