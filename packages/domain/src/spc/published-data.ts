@@ -50,3 +50,36 @@ export const AMPLIFIER_DECIBELS: readonly number[] = [
   4.79, 4.34, 5.06, 4.64, 4.82, 3.24, 4.79, 4.46, 3.84, 5.05, 5.46, 4.64, 6.13, 4.31, 4.81, 4.98, 4.95, 5.57,
   4.11, 4.15, 5.95,
 ];
+
+/**
+ * Bruised peaches per shipment, Pyzdek & Keller, The Handbook for Quality Management (2nd ed.), Table 9.6 (p. 178):
+ * [crates of 250 peaches, bruised]; totals 8000 peaches, 1544 bruised. The same counts per crate feed the book's
+ * u chart example (p. 184, units = crates).
+ */
+export const BRUISED_PEACHES: ReadonlyArray<readonly [number, number]> = [
+  [1, 47],
+  [1, 42],
+  [1, 55],
+  [1, 51],
+  [1, 46],
+  [1, 61],
+  [1, 39],
+  [1, 44],
+  [1, 41],
+  [1, 51],
+  [2, 88],
+  [2, 101],
+  [2, 101],
+  [1, 40],
+  [1, 48],
+  [1, 47],
+  [1, 50],
+  [1, 48],
+  [1, 57],
+  [1, 45],
+  [1, 43],
+  [2, 105],
+  [2, 98],
+  [2, 100],
+  [2, 96],
+];

@@ -14,6 +14,7 @@ import { cpInterval, cpkInterval, processCapability } from './capability.ts';
 import { analyseChart, computePhaseOneLimits } from './chart-analysis.ts';
 import {
   AMPLIFIER_DECIBELS,
+  BRUISED_PEACHES,
   CIRCUIT_NONCONFORMITIES,
   ORANGE_JUICE_NONCONFORMING,
   PISTON_RING_DIAMETERS,
@@ -202,5 +203,40 @@ describe('Capability interval from data: SAS/QC User’s Guide, CAPABILITY Examp
     expect(cap.ppk?.interval.lower).toBeCloseTo(0.328, 3);
     expect(cap.ppk?.interval.upper).toBeCloseTo(0.496, 3);
     expect(cap.cp).toBeNull();
+  });
+});
+
+describe('p and u charts with unequal samples: Pyzdek & Keller, Handbook for Quality Management, Table 9.6 (peaches)', () => {
+  const peaches = BRUISED_PEACHES.map(([crates, bruised]) => ({ count: bruised, size: crates * 250 }));
+
+  it('p̄ is the totals’ ratio 1544/8000 = 0.193, with per-shipment limits narrower for 500-peach samples', () => {
+    const data = { kind: 'attributes' as const, samples: peaches };
+    const { limits } = computePhaseOneLimits('p', data);
+    expect(peaches.reduce((s, p) => s + p.size, 0)).toBe(8000);
+    expect(limits.center).toBeCloseTo(0.193, 10);
+    const [p] = analyseChart(data, limits, ['WE1']);
+    const one = p?.points[0];
+    const two = p?.points[10];
+    expect(one?.n).toBe(250);
+    expect(two?.n).toBe(500);
+    expect(one?.ucl).toBeCloseTo(0.193 + 3 * Math.sqrt((0.193 * 0.807) / 250), 12);
+    expect(two?.ucl).toBeCloseTo(0.193 + 3 * Math.sqrt((0.193 * 0.807) / 500), 12);
+    expect((two?.ucl as number) - (two?.lcl as number)).toBeLessThan(
+      (one?.ucl as number) - (one?.lcl as number),
+    );
+    // shipment 12 (p = 0.202) is inside its own 500-peach limits; nothing signals
+    expect(p?.hits).toEqual([]);
+  });
+
+  it('u per crate: ū = 1544 / 32 crates = 48.25, limits ū ± 3√(ū/n)', () => {
+    const perCrate = {
+      kind: 'attributes' as const,
+      samples: BRUISED_PEACHES.map(([crates, bruised]) => ({ count: bruised, size: crates })),
+    };
+    const { limits } = computePhaseOneLimits('u', perCrate);
+    expect(limits.center).toBeCloseTo(1544 / 32, 10);
+    const [u] = analyseChart(perCrate, limits, []);
+    expect(u?.points[11]?.value).toBeCloseTo(50.5, 10);
+    expect(u?.points[11]?.ucl).toBeCloseTo(48.25 + 3 * Math.sqrt(48.25 / 2), 10);
   });
 });
