@@ -86,10 +86,15 @@ describeEachDatabase('quality: lab flow', (t) => {
       const plans = await admin.inspectionPlan.list({});
       expect(plans.filter((p) => p.code === 'QP-3003-STRIP-FINAL')).toHaveLength(1);
       const plan = plans.find((p) => p.code === 'QP-3003-STRIP-FINAL');
-      expect(plan?.characteristics.map((c) => (c.element ? `${c.code}:${c.element}` : c.code))).toContain('chemistry:Mn');
+      expect(plan?.characteristics.map((c) => (c.element ? `${c.code}:${c.element}` : c.code))).toContain(
+        'chemistry:Mn',
+      );
       const copper = await other.inspectionPlan.list({});
       expect(copper.map((p) => p.code)).toEqual(['QP-C11000-STRIP-FINAL']);
-      expect(copper[0]?.characteristics.find((c) => c.code === 'conductivity')).toMatchObject({ unit: '%IACS', lowerLimit: 100 });
+      expect(copper[0]?.characteristics.find((c) => c.code === 'conductivity')).toMatchObject({
+        unit: '%IACS',
+        lowerLimit: 100,
+      });
     });
 
     it('creates a plan for the spec after cold rolling, with limits from spec, tables and alloy', async () => {

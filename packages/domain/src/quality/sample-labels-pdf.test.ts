@@ -12,7 +12,10 @@ const request = {
     { id: 's1', sampleNo: 'QI-RP-2611-0007-S1', position: 'head', receivedAt: null },
     { id: 's2', sampleNo: 'QI-RP-2611-0007-S2', position: 'tail', receivedAt: null },
   ],
-  limits: [{ code: 'thickness', element: '' }, { code: 'chemistry', element: 'Si' }],
+  limits: [
+    { code: 'thickness', element: '' },
+    { code: 'chemistry', element: 'Si' },
+  ],
 } as unknown as TInspectionRequestDetail;
 
 describe('renderSampleLabelsPdf', () => {

@@ -29,18 +29,19 @@ export async function renderSampleLabelsPdf(request: TInspectionRequestDetail): 
       `批号 Lot: ${request.lot.lotNo}`,
       `检验计划 Plan: ${request.plan.code}`,
       `取样位置 Position: ${sample.position}`,
-      request.operation ? `工序 Operation: ${request.operation.operationCode} (${request.operation.workOrderNo})` : '',
+      request.operation
+        ? `工序 Operation: ${request.operation.operationCode} (${request.operation.workOrderNo})`
+        : '',
       `${i + 1} / ${request.sampleList.length}`,
     ].filter(Boolean);
     doc.text(lines.join('\n'), x, 48, { width: w, lineGap: 1 });
     doc
       .fontSize(6)
-      .text(
-        request.limits.map((l) => (l.element ? `${l.code}:${l.element}` : l.code)).join(' · '),
-        10,
-        126,
-        { width: LABEL[0] - 20, height: 34, ellipsis: true },
-      );
+      .text(request.limits.map((l) => (l.element ? `${l.code}:${l.element}` : l.code)).join(' · '), 10, 126, {
+        width: LABEL[0] - 20,
+        height: 34,
+        ellipsis: true,
+      });
   }
   return pdfToBuffer(doc);
 }
