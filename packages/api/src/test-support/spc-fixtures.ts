@@ -60,7 +60,7 @@ export async function seedSpcFixture(
           lotId: lot.id,
           planId: plan.id,
           origin: 'manual',
-          status: 'results_entered',
+          status: 'evaluated',
         },
       });
       const sample = await tx.labSample.create({

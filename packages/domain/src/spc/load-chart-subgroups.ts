@@ -15,6 +15,8 @@ export interface TChartSubgroup {
   fails: number;
 }
 
+const COMPLETE_STATUSES: ReadonlySet<string> = new Set(['evaluated', 'approved', 'rejected']);
+
 export interface TChartSource {
   tenantId: string;
   plantId: string;
@@ -27,8 +29,8 @@ export interface TChartSource {
 /**
  * The subgroups feeding a chart, oldest first: the current (not superseded) results of characteristics with the
  * chart's code and element — of its plan only, when it names one — on inspection requests of its plant. With
- * subgroupSize 0 every request is one subgroup; with n, consecutive n results are (a trailing incomplete group
- * waits for its last results and is not returned).
+ * subgroupSize 0 every request whose results are complete (evaluated, approved or rejected) is one subgroup; with n,
+ * consecutive n results are (a trailing incomplete group waits for its last results and is not returned).
  */
 export async function loadChartSubgroups(tx: TenantTx, source: TChartSource): Promise<TChartSubgroup[]> {
   const rows = await tx.inspectionResult.findMany({
@@ -49,7 +51,7 @@ export async function loadChartSubgroups(tx: TenantTx, source: TChartSource): Pr
       verdict: true,
       supersedesId: true,
       enteredAt: true,
-      request: { select: { requestNo: true } },
+      request: { select: { requestNo: true, status: true } },
     },
     orderBy: [{ enteredAt: 'asc' }, { id: 'asc' }],
   });
@@ -58,6 +60,9 @@ export async function loadChartSubgroups(tx: TenantTx, source: TChartSource): Pr
   if (source.subgroupSize === 0) {
     const byRequest = new Map<string, TChartSubgroup>();
     for (const r of current) {
+      // A request is a subgroup once all its results are in (the lab marks it evaluated): a half-entered one would
+      // be judged, and remembered as checked, on part of its values.
+      if (!COMPLETE_STATUSES.has(r.request.status)) continue;
       let g = byRequest.get(r.requestId);
       if (!g) {
         g = { key: r.requestId, at: r.enteredAt, label: r.request.requestNo, values: [], fails: 0 };

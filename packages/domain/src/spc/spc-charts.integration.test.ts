@@ -48,7 +48,7 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
           lotId,
           planId,
           origin: 'manual',
-          status: 'results_entered',
+          status: 'evaluated',
         },
       });
       const sample = await tx.labSample.create({
@@ -336,7 +336,7 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
             lotId,
             planId,
             origin: 'manual',
-            status: 'results_entered',
+            status: 'evaluated',
           },
         });
         const sample = await tx.labSample.create({
@@ -412,5 +412,18 @@ describeEachDatabase('SPC charts over inspection results', (t) => {
     expect(alarms).toHaveLength(1);
     expect(alarms[0]?.value).toBe(90);
     expect(alarms[0]?.source).toBe('spc');
+  });
+
+  it('a request whose results are not all in yet is no subgroup of a per-request chart', async () => {
+    const requestId = await enterRequest([74.001, 74.002, 74.003, 74.004, 74.005]);
+    const chart = await inTx((tx) =>
+      tx.spcChart.findFirstOrThrow({ where: { tenantId: EAST, name: 'Piston ring ID (X̄-R)' } }),
+    );
+    const count = async () => (await inTx((tx) => analyseStoredChart(tx, chart))).subgroups.length;
+    const complete = await count();
+    await inTx((tx) =>
+      tx.inspectionRequest.update({ where: { id: requestId }, data: { status: 'results_entered' } }),
+    );
+    expect(await count()).toBe(complete - 1);
   });
 });
