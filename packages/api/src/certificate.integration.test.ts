@@ -7,6 +7,7 @@
  * number to the certificate. PostgreSQL and PGlite.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { withTenant } from '@ingot/db';
 import {
   canonicalJson,
   contentHashOf,
@@ -57,6 +58,7 @@ describeEachDatabase('certificates', (t) => {
   let others: TCertifiableShipment;
   let untested: TCertifiableShipment;
   let jiangnan: TCertifiableShipment;
+  let firstCustomerCode = '';
   const as = (email: string, slug = EAST, requestId = randomUUID()) =>
     callerFor(t.db, email, slug, { requestId });
 
@@ -67,6 +69,7 @@ describeEachDatabase('certificates', (t) => {
     const customers = (await admin.masterData.customer.list({})).filter((c) => c.code !== 'C-CAN');
     const [c1, c2] = customers;
     if (!c1 || !c2) throw new Error('the demo seed has at least two customers');
+    firstCustomerCode = c1.code;
     mine = await seedCertifiableShipment(t.db, EAST, { tag: 'MINE', customerCode: c1.code });
     others = await seedCertifiableShipment(t.db, EAST, { tag: 'OTHER', customerCode: c2.code });
     untested = await seedCertifiableShipment(t.db, EAST, {
@@ -254,6 +257,37 @@ describeEachDatabase('certificates', (t) => {
       expect(rows.map((r) => [r.shipmentNo, r.certificate?.id, r.lotNos])).toEqual([
         [others.shipmentNo, otherCert, [others.coilLotNo]],
       ]);
+    });
+  });
+
+  describe('evidence', () => {
+    it('prints a corrected result, not the row it supersedes', async () => {
+      const s = await seedCertifiableShipment(t.db, EAST, {
+        tag: 'CORR',
+        customerCode: firstCustomerCode,
+      });
+      await withTenant(t.db, { tenantId: s.tenantId }, async (tx) => {
+        const original = await tx.inspectionResult.findFirstOrThrow({
+          where: {
+            tenantId: s.tenantId,
+            request: { lotId: s.ingotLotId },
+            characteristic: { element: 'Mn' },
+          },
+        });
+        await tx.inspectionResult.create({
+          data: {
+            tenantId: s.tenantId,
+            requestId: original.requestId,
+            sampleId: original.sampleId,
+            characteristicId: original.characteristicId,
+            value: 1.27,
+            verdict: 'pass',
+            supersedesId: original.id,
+          },
+        });
+      });
+      const cert = await admin.certificate.issue({ shipmentId: s.shipmentId });
+      expect(cert.content.chemistry[0]?.elements.find((e) => e.element === 'Mn')?.value).toBe(1.27);
     });
   });
 
