@@ -24,7 +24,25 @@ const answers: Record<string, unknown> = {
     period: 'week',
     asOf: new Date('2025-03-15T00:00:00Z'),
     fpy: {
-      rows: [],
+      rows: [
+        {
+          plantId: 'p',
+          period: '2025-03-03',
+          productFamily: 'strip_coil',
+          evaluated: 3,
+          firstPass: 1,
+          fpy: 1 / 3,
+        },
+        { plantId: 'p', period: '2025-03-03', productFamily: 'unknown', evaluated: 1, firstPass: 1, fpy: 1 },
+        {
+          plantId: 'p',
+          period: '2025-03-10',
+          productFamily: 'strip_coil',
+          evaluated: 2,
+          firstPass: 2,
+          fpy: 1,
+        },
+      ],
       byPeriod: [
         { period: '2025-03-03', evaluated: 4, firstPass: 2, fpy: 0.5 },
         { period: '2025-03-10', evaluated: 2, firstPass: 2, fpy: 1 },
@@ -81,6 +99,8 @@ describe('quality KPI page', () => {
     expect(zh).toContain('<td>2025-03-10</td><td>2</td><td>2</td><td>100.0%</td>');
     expect(zh).toContain('划伤: 2 (累计占比 50%)');
     expect(zh).toContain('未关闭合计 4 项');
+    expect(zh).toContain('<td>带卷</td><td>5</td><td>3</td><td>60.0%</td>');
+    expect(zh).toContain('<td>未知</td><td>1</td><td>1</td><td>100.0%</td>');
     const en = renderWithAnswers(() => createElement(QualityKpiView), 'en');
     expect(en).toContain('Total: 4 of 6 passed first time, 66.7%');
     expect(en).toContain('Scratch: 2 (Cumulative % 50%)');

@@ -46,6 +46,19 @@ export function QualityKpiView() {
   const paretoKey = (key: string | null) =>
     dimension === 'byType' ? defectLabel(t, key) : (key ?? t('qualityKpi.unknown'));
   const coilPlant = plantId || plants.data?.[0]?.id || '';
+  // First-pass yield of each product family over the whole range (the rows are per plant and period).
+  const families = new Map<string, { evaluated: number; firstPass: number }>();
+  for (const r of k?.fpy.rows ?? []) {
+    const f = families.get(r.productFamily) ?? { evaluated: 0, firstPass: 0 };
+    f.evaluated += r.evaluated;
+    f.firstPass += r.firstPass;
+    families.set(r.productFamily, f);
+  }
+  const byFamily = [...families].map(([family, f]) => ({ family, ...f }));
+  const familyLabel = (f: string) =>
+    (PRODUCT_FAMILIES as readonly string[]).includes(f)
+      ? t(`productFamily.${f as TProductFamily}`)
+      : t('qualityKpi.unknown');
 
   return (
     <>
@@ -152,6 +165,28 @@ export function QualityKpiView() {
                     <td>{p.evaluated}</td>
                     <td>{p.firstPass}</td>
                     <td>{formatShare(p.fpy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {byFamily.length > 1 ? (
+            <table className={styles.table} data-testid="kpi-fpy-families">
+              <thead>
+                <tr>
+                  <th>{t('qualityKpi.family')}</th>
+                  <th>{t('qualityKpi.fpy.evaluated')}</th>
+                  <th>{t('qualityKpi.fpy.firstPass')}</th>
+                  <th>FPY</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byFamily.map((f) => (
+                  <tr key={f.family}>
+                    <td>{familyLabel(f.family)}</td>
+                    <td>{f.evaluated}</td>
+                    <td>{f.firstPass}</td>
+                    <td>{formatShare(f.firstPass / f.evaluated)}</td>
                   </tr>
                 ))}
               </tbody>
