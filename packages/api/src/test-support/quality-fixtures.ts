@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
+import { createProductionFixture } from './lots-fixtures.ts';
 import type { TSweepExtension } from './sweep-extension.ts';
 
 export async function seedQualityFixture(
@@ -223,3 +224,57 @@ export const qualitySweep: TSweepExtension = {
     ];
   },
 };
+
+/**
+ * For the lab e2e flow: an order for FX 3003-H14 strip with one cold-rolling operation on CM-1 of plant RP (in the
+ * published plan, so the machine's queue shows it), and an inspection plan for that spec after cold rolling:
+ * thickness from the spec (0.97 … 1.03 mm), flatness ≤ 10 I, tensile strength from EN 485-2.
+ */
+export async function seedLabFlowFixture(
+  db: Db,
+  tag: string,
+): Promise<{ plantId: string; equipmentId: string; workOrderNo: string; seq: number; planCode: string }> {
+  const f = await createProductionFixture(db, {
+    slug: 'east-china-al',
+    plantCode: 'RP',
+    orderNo: `SO-${tag}`,
+    steps: [{ code: 'cold_rolling', equipmentCode: 'CM-1', yield: 0.98, startMin: 5, endMin: 120 }],
+  });
+  const tenantId = tenantIdForSlug('east-china-al');
+  const planCode = `QP-${tag}`;
+  await withTenant(db, { tenantId }, async (tx) => {
+    const spec = await tx.productSpec.findFirstOrThrow({ where: { tenantId, code: 'FX-3003-H14-1.0x1250' } });
+    const plan = await tx.inspectionPlan.create({
+      data: {
+        tenantId,
+        code: planCode,
+        name: `冷轧检验 ${tag}`,
+        productSpecId: spec.id,
+        operationCode: 'cold_rolling',
+      },
+    });
+    await tx.inspectionCharacteristic.createMany({
+      data: [
+        { tenantId, planId: plan.id, seq: 10, code: 'thickness', unit: 'mm', limitSource: 'spec' },
+        { tenantId, planId: plan.id, seq: 20, code: 'flatness', unit: 'I', upperLimit: 10 },
+        {
+          tenantId,
+          planId: plan.id,
+          seq: 30,
+          code: 'tensile_strength',
+          unit: 'MPa',
+          limitSource: 'table:mechanical-properties',
+        },
+      ],
+    });
+  });
+  const op = f.operations[0];
+  if (!op) throw new Error('no operation');
+  return {
+    plantId: f.plantId,
+    equipmentId: op.equipmentId,
+    workOrderNo: f.workOrderNo,
+    seq: op.seq,
+    planCode,
+  };
+}
