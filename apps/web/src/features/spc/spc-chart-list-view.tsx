@@ -13,13 +13,27 @@ import styles from './spc.module.css';
 import { SpcChartForm } from './spc-chart-form.tsx';
 import { chartTypeKey, phaseKey } from './spc-format.ts';
 
+/** The create form; a new chart opens its page (the router is only needed here). */
+function CreateChart({ onCancel }: { onCancel: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  return (
+    <SpcChartForm
+      onCancel={onCancel}
+      onDone={(id) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.spc.list.pathKey() });
+        router.push(`/quality/spc/${id}`);
+      }}
+    />
+  );
+}
+
 /** The SPC charts of the member's plants; quality engineers create new ones. */
 export function SpcChartListView() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const apiError = useApiError();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const canManage = useAccess().can('quality.manage');
   const charts = useQuery(trpc.spc.list.queryOptions({}));
   const plants = useQuery(trpc.plant.list.queryOptions());
@@ -47,16 +61,7 @@ export function SpcChartListView() {
           </button>
         ) : null}
       </div>
-      {creating ? (
-        <SpcChartForm
-          onCancel={() => setCreating(false)}
-          onDone={(id) => {
-            setCreating(false);
-            void queryClient.invalidateQueries({ queryKey: trpc.spc.list.pathKey() });
-            router.push(`/quality/spc/${id}`);
-          }}
-        />
-      ) : null}
+      {creating ? <CreateChart onCancel={() => setCreating(false)} /> : null}
       {charts.error ? <p className="notice notice--error">{apiError(charts.error).formError}</p> : null}
       {charts.isLoading ? <p aria-live="polite">{t('common.loading')}</p> : null}
       {charts.data?.length === 0 ? <p className="notice">{t('spc.empty')}</p> : null}
