@@ -10,6 +10,7 @@ import { useApiError } from '../../trpc/use-api-error.ts';
 import { formatDateTime, formatNumber } from '../orders/format.ts';
 import { useAccess } from '../use-access.ts';
 import styles from './spc.module.css';
+import { SpcChartSettings } from './spc-chart-settings.tsx';
 import { chartTypeKey, digitsFor, phaseKey, ruleKey, seriesKey } from './spc-format.ts';
 import { useWidth } from './use-width.ts';
 
@@ -28,6 +29,7 @@ export function SpcChartView({ chartId }: { chartId: string }) {
   const [confidence, setConfidence] = useState<(typeof CONFIDENCES)[number]>(0.95);
   const data = useQuery(trpc.spc.data.queryOptions({ id: chartId, confidence }));
   const [excludedDraft, setExcludedDraft] = useState<string[] | null>(null);
+  const [editing, setEditing] = useState(false);
   const refresh = () => {
     setExcludedDraft(null);
     void queryClient.invalidateQueries({ queryKey: trpc.spc.pathKey() });
@@ -88,6 +90,15 @@ export function SpcChartView({ chartId }: { chartId: string }) {
         </div>
         {canManage ? (
           <div className={styles.actions}>
+            <button
+              type="button"
+              className="btn"
+              disabled={editing}
+              onClick={() => setEditing(true)}
+              data-testid="spc-edit"
+            >
+              {t('spc.edit')}
+            </button>
             {chart.phase === 'I' ? (
               <>
                 <button
@@ -134,6 +145,16 @@ export function SpcChartView({ chartId }: { chartId: string }) {
           </div>
         ) : null}
       </div>
+      {editing ? (
+        <SpcChartSettings
+          chart={chart}
+          onCancel={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            refresh();
+          }}
+        />
+      ) : null}
       {failed ? (
         <p className="notice notice--error">
           {apiError(failed).formError ?? Object.values(apiError(failed).fieldErrors).join('; ')}

@@ -176,6 +176,7 @@ describe('SPC pages', () => {
     // phase II: reopen, not compute/freeze
     expect(en).toContain('data-testid="spc-reopen"');
     expect(en).not.toContain('data-testid="spc-freeze"');
+    expect(en).toContain('Edit name and rules');
     const zh = renderWithAnswers(() => createElement(SpcChartView, { chartId: CHART_ID }), 'zh-CN', [
       'quality.read',
     ]);
