@@ -11,6 +11,7 @@ import { useApiError } from '../../../trpc/use-api-error.ts';
 import { formatDateTime } from '../../orders/format.ts';
 import { StatusChip } from '../../orders/status-chips.tsx';
 import { useAccess } from '../../use-access.ts';
+import { RequestInspectionForm } from './request-inspection-form.tsx';
 import { ScanToReceive } from './scan-to-receive.tsx';
 
 const OPEN: TInspectionStatus[] = ['requested', 'sampled', 'received', 'results_entered', 'evaluated'];
@@ -36,6 +37,7 @@ export function LabListView() {
         </div>
       </div>
       {access.can('lab.work') ? <ScanToReceive /> : null}
+      {access.can('lab.request') ? <RequestInspectionForm /> : null}
       <div className="filters card card-pad">
         <Field label={t('lab.status')}>
           <select
