@@ -21,11 +21,11 @@ const loaded = new Map<TCjkFontWeight, Buffer>();
 /** The package's fonts/ folder. Its exports map hides the files, so we go from its entry point. */
 function fontDirectory(): string {
   // Bundled server code may not resolve from its own location; the working directory is the fallback.
-  const bases = [import.meta.url, path.join(process.cwd(), 'package.json')];
+  const bases = [import.meta.url, path.join(/*turbopackIgnore: true*/ process.cwd(), 'package.json')];
   for (const base of bases) {
     try {
       const entry = createRequire(base).resolve(CJK_FONT_PACKAGE);
-      return path.join(path.dirname(entry), '..', 'fonts');
+      return path.join(/*turbopackIgnore: true*/ path.dirname(entry), '..', 'fonts');
     } catch {
       // try the next base
     }
@@ -37,7 +37,10 @@ function fontDirectory(): string {
 export function cjkFontBuffer(weight: TCjkFontWeight): Buffer {
   const cached = loaded.get(weight);
   if (cached) return cached;
-  const bytes = readFileSync(path.join(fontDirectory(), FONT_FILES[weight]));
+  // The font's location is known only at run time: tell Next's tracer not to follow it (it would trace the repo).
+  const bytes = readFileSync(
+    /*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ fontDirectory(), FONT_FILES[weight]),
+  );
   loaded.set(weight, bytes);
   return bytes;
 }

@@ -58,7 +58,7 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
       </main>
     );
   const { db } = await getPortalRuntime();
-  const cert = await verifyCertificateByToken(db, decodeURIComponent(token));
+  const cert = await verifyCertificateByToken(db, token);
   if (!cert)
     return (
       <main className={styles.page}>
