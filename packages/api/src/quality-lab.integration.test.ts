@@ -371,6 +371,42 @@ describeEachDatabase('quality: lab flow', (t) => {
     });
   });
 
+  describe('plan edits after results', () => {
+    it('keeps characteristics with results: no removal, no change of what they measure; limits may change', async () => {
+      const plan = await admin.inspectionPlan.get({ id: planId });
+      const rows = plan.characteristics.map((c) => ({
+        code: c.code,
+        element: c.element,
+        limitSource: c.limitSource,
+        lowerLimit: c.lowerLimit,
+        upperLimit: c.upperLimit,
+      }));
+      const dropped = await failure(
+        admin.inspectionPlan.update({ id: planId, characteristics: rows.slice(1) }),
+      );
+      expect(dropped).toMatchObject({ code: 'CONFLICT', field: 'characteristics' });
+      const changed = await failure(
+        admin.inspectionPlan.update({
+          id: planId,
+          characteristics: [{ code: 'crown', upperLimit: 20 }, ...rows.slice(1)],
+        }),
+      );
+      expect(changed).toMatchObject({ code: 'CONFLICT', field: 'characteristics' });
+      const flatness = rows.findIndex((r) => r.code === 'flatness');
+      const updated = await audited('inspectionPlan.update', () =>
+        admin.inspectionPlan.update({
+          id: planId,
+          characteristics: rows.map((r, i) => (i === flatness ? { ...r, upperLimit: 8 } : r)),
+        }),
+      );
+      expect(updated.characteristics.map((c) => c.id)).toEqual(plan.characteristics.map((c) => c.id));
+      expect(updated.characteristics[flatness]?.upperLimit).toBe(8);
+      // The request raised earlier keeps the limits resolved then.
+      const request = await admin.lab.get({ id: requestId });
+      expect(request.limits.find((l) => l.code === 'flatness')?.upper).toBe(10);
+    });
+  });
+
   describe('instrument CSV import', () => {
     it('reports every bad line and column and stores nothing; a good file is stored', async () => {
       const lot = await admin.lot.create({ plantId: rp, kind: 'coil', weightKg: 5000, alloyId: f.alloyId });

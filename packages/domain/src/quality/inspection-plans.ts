@@ -211,7 +211,11 @@ export async function updateInspectionPlan(
   });
   if (input.characteristics) {
     const next = input.characteristics.map((c, i) => characteristicData(c, (i + 1) * 10));
-    const removed = plan.characteristics.filter((c) => !next.some((n) => n.seq === c.seq));
+    // A characteristic with results keeps what it measures: removing it, or changing its code or element, is refused.
+    const removed = plan.characteristics.filter((c) => {
+      const n = next.find((x) => x.seq === c.seq);
+      return !n || n.code !== c.code || n.element !== c.element;
+    });
     for (const c of removed) {
       const used = await tx.inspectionResult.count({
         where: { characteristicId: c.id, ...tenantFilter(ctx) },
@@ -219,15 +223,16 @@ export async function updateInspectionPlan(
       if (used > 0) {
         throw new DomainError(
           'CONFLICT',
-          `characteristic ${c.code}${c.element ? `:${c.element}` : ''} has results and cannot be removed`,
+          `characteristic ${c.code}${c.element ? `:${c.element}` : ''} has results; it cannot be removed or changed to measure something else`,
           'characteristics',
           { reason: 'not_editable' },
         );
       }
     }
-    if (removed.length > 0) {
+    const dropped = plan.characteristics.filter((c) => !next.some((n) => n.seq === c.seq));
+    if (dropped.length > 0) {
       await tx.inspectionCharacteristic.deleteMany({
-        where: { id: { in: removed.map((c) => c.id) }, ...tenantFilter(ctx) },
+        where: { id: { in: dropped.map((c) => c.id) }, ...tenantFilter(ctx) },
       });
     }
     for (const data of next) {
