@@ -106,7 +106,7 @@ describe('I-MR chart: Montgomery viscosity data (2nd ed. p. 242, qcc "xbarone")'
   });
 });
 
-describe('p chart: Montgomery Example 7.1, orange-juice cans (Table 7.1); NIST/SEMATECH §6.3.3.1's wafer example has the same shape (30 wafers × 50 chips) and p̄ = .2313', () => {
+describe('p chart: Montgomery Example 7.1, orange-juice cans (Table 7.1); NIST/SEMATECH §6.3.3.1 wafer example has the same shape (30 wafers × 50 chips) and p̄ = .2313', () => {
   const data = {
     kind: 'attributes' as const,
     samples: ORANGE_JUICE_NONCONFORMING.map((count) => ({ count, size: 50 })),
