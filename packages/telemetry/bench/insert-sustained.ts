@@ -117,7 +117,16 @@ const iv = setInterval(() => {
   );
   last = { t: now, cpu: process.cpuUsage(), points, inserts: insertsDone };
 }, 5000);
+const began = { t: performance.now(), cpu: process.cpuUsage() };
 await Promise.all(Array.from({ length: Number(args.concurrency) }, loop));
+{
+  const cpu = process.cpuUsage(began.cpu);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const secs = (performance.now() - began.t) / 1000;
+  console.log(
+    `total: ${(points / secs).toFixed(0)} pts/s, ${(cpuMs / 1000 / secs).toFixed(2)} cores, ${(cpuMs / insertsDone).toFixed(1)} ms CPU/insert, ${((cpuMs * 1000) / points).toFixed(1)} us CPU/point`,
+  );
+}
 clearInterval(iv);
 console.log(
   s.query(

@@ -397,6 +397,12 @@ async function main(): Promise<void> {
   console.log(
     `spool (unacked)      max ${done.maxBacklog} points, growth over the second half ${growth.toFixed(0)} points/s, at end of load ${lastS?.backlog ?? 0} points (${((lastS?.backlogBytes ?? 0) / 1024).toFixed(0)} KiB); drained ${done.drainedMs} ms after the load stopped`,
   );
+  // CPU time per acknowledged point: less sensitive to how much of the shared machine this run got than points/s.
+  const selfCores = avg(steady.map((s) => s.self));
+  const childCores = avg(steady.map((s) => s.child));
+  console.log(
+    `CPU per point        ${sustained > 0 ? ((selfCores * 1e6) / sustained).toFixed(1) : '-'} us ingest+broker+chDB, ${sustained > 0 ? ((childCores * 1e6) / sustained).toFixed(1) : '-'} us publisher (ceiling at this cost on 2 free cores: ${sustained > 0 ? ((2 * sustained) / (selfCores + childCores)).toFixed(0) : '-'} points/s)`,
+  );
   const ms = (ns: number) => (ns / 1e6).toFixed(0);
   console.log(
     `main event loop      delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms; utilization ${((elu.steady ?? elu.start)?.utilization ?? 0).toFixed(2)} (steady window; the portal's thread in npm start)`,

@@ -6,6 +6,10 @@
  *     ──MQTT 3.1.1, QoS 1──> embedded aedes broker (loopback, the platform's auth hooks)
  *     ──publish hook──> ingest ──> chDB at <data dir>/chdb ──> TelemetryStore (getTelemetryRuntime()).
  *
+ * chDB runs in a worker thread of this process (packages/telemetry/src/chdb-worker.ts): ingest's inserts and the
+ * portal's telemetry reads are messages to it, so the engine's work stays off the event loop that serves the portal
+ * and off Node's libuv pool (file reads, scrypt). The thread closes with the store in stop().
+ *
  * The demo connector `sim-rp` of the demo tenant's rolling plant is created when missing and given credentials
  * through the domain (ensureConnectorCredentials); its password lives in `<data dir>/telemetry/sim-rp.password`
  * (mode 600) and is reissued only when it no longer matches. The broker listens on a free loopback port chosen at
