@@ -449,6 +449,26 @@ describeEachDatabase('quality: lab flow', (t) => {
     });
   });
 
+  describe('cancelling', () => {
+    it('withdraws an undecided request (audited) and refuses a decided one', async () => {
+      const lot = await admin.lot.create({ plantId: rp, kind: 'coil', weightKg: 3000, alloyId: f.alloyId });
+      const raised = await admin.lab.request({ lotId: lot.id, planId });
+      const out = await audited('lab.cancel', () => admin.lab.cancel({ id: raised.id, reason: '委托重复' }));
+      expect(out.request.status).toBe('cancelled');
+      expect(await lotStatus(lot.id)).toBe('available');
+      expect(await failure(admin.lab.receive({ sampleNo: raised.sampleNos[0] as string }))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'sampleNo',
+      });
+      expect(await failure(admin.lab.cancel({ id: requestId, reason: 'late' }))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'id',
+      });
+      // A new request for the lot and plan may be raised again.
+      expect((await admin.lab.request({ lotId: lot.id, planId })).requestNo).not.toBe(raised.requestNo);
+    });
+  });
+
   describe('scope', () => {
     it("hides requests and nonconformances of plants outside the member's scope", async () => {
       expect(await failure(epMember.lab.get({ id: requestId }))).toMatchObject({ code: 'NOT_FOUND' });

@@ -282,6 +282,13 @@ export const ZDecideInspectionInput = z.object({
 });
 export type TDecideInspectionInput = z.infer<typeof ZDecideInspectionInput>;
 
+/** Withdraws a request raised in error (not once decided); the lot is left as it is. */
+export const ZCancelInspectionInput = z.object({
+  id: ZId,
+  reason: z.string().trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters'),
+});
+export type TCancelInspectionInput = z.infer<typeof ZCancelInspectionInput>;
+
 // ---------------------------------------------------------------------------------------------------------
 // Nonconformances
 

@@ -158,6 +158,7 @@ export const qualitySweep: TSweepExtension = {
       expect: 'reject',
     },
     { path: 'lab.approve', input: { id: id(b, 'request'), decision: 'release' }, expect: 'reject' },
+    { path: 'lab.cancel', input: { id: id(b, 'request'), reason: 'hijack' }, expect: 'reject' },
     { path: 'nonconformance.list', input: {}, expect: 'ok' },
     { path: 'nonconformance.list', input: { plantId: id(b, 'qualityPlant') }, expect: 'reject' },
     { path: 'nonconformance.get', input: { id: id(b, 'nc') }, expect: 'reject' },
@@ -203,6 +204,7 @@ export const qualitySweep: TSweepExtension = {
       { path: 'lab.enterResults', input: { requestId: uuid, results: [] }, field: 'results' },
       { path: 'lab.importResults', input: { requestId: uuid, fileName: 'a.csv', csv: '' }, field: 'csv' },
       { path: 'lab.approve', input: { id: uuid, decision: 'maybe' }, field: 'decision' },
+      { path: 'lab.cancel', input: { id: uuid, reason: ' ' }, field: 'reason' },
       { path: 'nonconformance.list', input: { status: ['lost'] }, field: 'status.0' },
       { path: 'nonconformance.get', input: { id: 'x' }, field: 'id' },
       {

@@ -1,4 +1,4 @@
-import type { TDecideInspectionInput } from '@ingot/contracts';
+import type { TCancelInspectionInput, TDecideInspectionInput } from '@ingot/contracts';
 import type { TenantTx } from '@ingot/db';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -103,6 +103,23 @@ export async function applyInspectionDecision(
     where: { id: requestId, ...tenantFilter(ctx) },
     select: { decision: true, lotId: true, status: true },
   });
+  if (row?.status === 'cancelled') {
+    const lot = await tx.materialLot.findFirstOrThrow({
+      where: { id: row.lotId, ...tenantFilter(ctx) },
+      select: { lotNo: true, status: true },
+    });
+    return {
+      decision: 'cancelled',
+      lotChange: {
+        lotId: row.lotId,
+        lotNo: lot.lotNo,
+        from: lot.status,
+        to: lot.status,
+        changed: false,
+        note: 'request cancelled',
+      },
+    };
+  }
   if (!row?.decision || (row.status !== 'approved' && row.status !== 'rejected')) return null;
   // A released lot whose nonconformance was later dispositioned (scrap, rework) has moved on: follow the NC, not the report.
   const lot = await tx.materialLot.findFirstOrThrow({
@@ -124,4 +141,31 @@ export async function applyInspectionDecision(
     };
   }
   return { decision: row.decision, lotChange: await applyLotQualityStatus(tx, ctx, row.lotId, target, 'id') };
+}
+
+/** Withdraws a request raised in error, before its decision; results stay as recorded, the lot is left as it is. */
+export async function cancelInspection(
+  tx: TenantTx,
+  ctx: TTenantContext,
+  input: TCancelInspectionInput,
+): Promise<TInspectionRequestDetail> {
+  const row = await findRequestInScope(tx, ctx, input.id);
+  if (row.status === 'approved' || row.status === 'rejected' || row.status === 'cancelled') {
+    throw new DomainError(
+      'CONFLICT',
+      `request ${row.requestNo} is ${row.status} and cannot be cancelled`,
+      'id',
+      {
+        reason: 'invalid_transition',
+      },
+    );
+  }
+  await setRequestStatus(tx, ctx, row, { status: 'cancelled' }, 'id');
+  await recordAuditEvent(tx, ctx, {
+    action: 'lab.cancel',
+    targetType: 'inspection_request',
+    targetId: row.id,
+    details: { requestNo: row.requestNo, from: row.status, reason: input.reason },
+  });
+  return getInspectionRequest(tx, ctx, { id: row.id });
 }

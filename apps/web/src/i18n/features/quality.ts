@@ -63,6 +63,8 @@ export const qualityZhCN = {
   'lab.findLot': '查找批次（批号、炉号、订单号）',
   'lab.bestPlan': '自动匹配检验计划',
   'lab.requestSubmit': '创建委托',
+  'lab.cancel': '撤销委托',
+  'lab.cancelReason': '撤销原因',
   'qplan.title': '检验计划',
   'qplan.subtitle': '按产品规格或品种/合金与工序定义检验项目、限值来源、检验方法和取样频次。',
   'qplan.new': '新建检验计划',
@@ -219,6 +221,8 @@ export const qualityEn: { readonly [K in keyof typeof qualityZhCN]: string } = {
   'lab.findLot': 'Find the lot (lot, heat or order no.)',
   'lab.bestPlan': 'best matching plan',
   'lab.requestSubmit': 'Create request',
+  'lab.cancel': 'Cancel the request',
+  'lab.cancelReason': 'Why is the request cancelled?',
   'qplan.title': 'Inspection plans',
   'qplan.subtitle':
     'What to inspect per product spec or family/alloy and operation: characteristics, limit sources, methods and sampling frequency.',

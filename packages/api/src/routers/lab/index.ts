@@ -1,4 +1,5 @@
 import { router } from '../../trpc.ts';
+import { cancelInspectionProcedure } from './cancel-inspection.ts';
 import { confirmSamplingProcedure } from './confirm-sampling.ts';
 import { decideInspectionProcedure } from './decide-inspection.ts';
 import { enterResultsProcedure } from './enter-results.ts';
@@ -17,4 +18,5 @@ export const labRouter = router({
   enterResults: enterResultsProcedure,
   importResults: importResultsCsvProcedure,
   approve: decideInspectionProcedure,
+  cancel: cancelInspectionProcedure,
 });

@@ -36,6 +36,7 @@ export function LabRequestView({ requestId }: { requestId: string }) {
   const enter = useMutation(trpc.lab.enterResults.mutationOptions({ onSuccess: onStored }));
   const importCsv = useMutation(trpc.lab.importResults.mutationOptions({ onSuccess: onStored }));
   const approve = useMutation(trpc.lab.approve.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.lab.cancel.mutationOptions({ onSuccess: refresh }));
   const [note, setNote] = useState('');
 
   if (request.isLoading) return <p aria-live="polite">{t('common.loading')}</p>;
@@ -337,6 +338,23 @@ export function LabRequestView({ requestId }: { requestId: string }) {
           </div>
         ) : null}
         {approve.error ? <p className="notice notice--error">{apiError(approve.error).formError}</p> : null}
+        {!['approved', 'rejected', 'cancelled'].includes(r.status) && access.can('quality.approve') ? (
+          <p>
+            <button
+              type="button"
+              className="btn"
+              disabled={cancel.isPending}
+              onClick={() => {
+                const reason = window.prompt(t('lab.cancelReason'));
+                if (reason?.trim()) cancel.mutate({ id: r.id, reason });
+              }}
+              data-testid="cancel-request"
+            >
+              {t('lab.cancel')}
+            </button>
+          </p>
+        ) : null}
+        {cancel.error ? <p className="notice notice--error">{apiError(cancel.error).formError}</p> : null}
       </section>
     </>
   );
