@@ -127,6 +127,8 @@ describeEachDatabase('spc API', (t) => {
       name: 'Thickness I-MR',
       chartType: 'i_mr',
       characteristic: 'thickness',
+      // The fixture's own plan: the demo plant's seeded SPC chart has thickness results of its own.
+      planId: ids.spcPlan,
       subgroupSize: 1,
     });
     expect(created.rules).toEqual(['WE1', 'WE2', 'WE3', 'WE4']);

@@ -20,6 +20,15 @@ export {
   type TCoilProfileLabels,
 } from './coil-map-profile.tsx';
 export {
+  ControlChart,
+  controlChartDomain,
+  rulesByPoint,
+  type TControlChartHit,
+  type TControlChartLabels,
+  type TControlChartPoint,
+  type TControlChartProps,
+} from './control-chart.tsx';
+export {
   AXIS_HEIGHT,
   GanttChart,
   type TGanttChartProps,
@@ -73,12 +82,3 @@ export {
   valueTicks,
   zoomWindow,
 } from './trend-chart-scale.tsx';
-export {
-  ControlChart,
-  controlChartDomain,
-  rulesByPoint,
-  type TControlChartHit,
-  type TControlChartLabels,
-  type TControlChartPoint,
-  type TControlChartProps,
-} from './control-chart.tsx';

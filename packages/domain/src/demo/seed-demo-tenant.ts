@@ -7,6 +7,7 @@ import {
   upsertUserBySubject,
   withTenant,
 } from '@ingot/db';
+import { seedDemoSpc } from '../spc/seed-demo-spc.ts';
 import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type TDemoPlant, type TDemoTenant } from './demo-data.ts';
 import { DEMO_ORDER_BOOKS } from './demo-orders-data.ts';
 import { seedDemoAlarms } from './seed-demo-alarms.ts';
@@ -109,6 +110,7 @@ async function seedTenant(db: Db, demo: TDemoTenant): Promise<TSeededTenant> {
     if (book) await seedDemoOrderBook(tx, ctx, book, plants);
     await seedDemoQuality(tx, ctx, demo.slug, plants);
     await seedDemoAlarms(tx, ctx, demo.slug, plants);
+    await seedDemoSpc(tx, ctx, demo.slug, plants);
     return { id: tenantId, slug: demo.slug, plants, members };
   });
 }
