@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { labInspectionWorkflowId } from '@ingot/contracts';
 import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import {
+  cancelInspection,
   createInspectionPlan,
   decideInspection,
   enterResults,
@@ -231,4 +232,54 @@ describe.each(testDatabases())('labInspection [$kind]', ({ create }) => {
       expect((await audits('lab.escalation'))[0]?.n).toBe(1);
     });
   }, 90_000);
+
+  it('ends without touching the lot when the request is cancelled', async () => {
+    const taskQueue = `test-lab-${randomUUID()}`;
+    const labWorkflows = createLabWorkflows(client, { taskQueue });
+    const { request, lotId } = await tx(async (t) => {
+      const plant = await t.plant.findFirstOrThrow({ where: { tenantId: TENANT, code: 'RP' } });
+      const plan = await t.inspectionPlan.findFirstOrThrow({
+        where: { tenantId: TENANT, code: { startsWith: 'QP-WF-' } },
+      });
+      const lot = await t.materialLot.create({
+        data: {
+          tenantId: TENANT,
+          plantId: plant.id,
+          lotNo: `WF-${randomUUID().slice(0, 8)}`,
+          kind: 'coil',
+          weightKg: 4000,
+        },
+      });
+      return { request: await requestInspection(t, ctx, { lotId: lot.id, planId: plan.id }), lotId: lot.id };
+    });
+    const worker = await createPlatformWorker({
+      connection,
+      namespace: temporal.namespace,
+      db: database.db,
+      taskQueue,
+      workflowBundle: bundle,
+      shutdownGraceTime: '1 second',
+    });
+    await worker.runUntil(async () => {
+      const started = await labWorkflows.startInspection({
+        tenantId: TENANT,
+        requestId: request.id,
+        requestNo: request.requestNo,
+      });
+      await tx((t) => cancelInspection(t, ctx, { id: request.id, reason: 'raised twice' }));
+      await labWorkflows.signalInspection({
+        tenantId: TENANT,
+        requestId: request.id,
+        requestNo: request.requestNo,
+        step: 'decided',
+      });
+      const result = await client.workflow.getHandle(started.workflowId).result();
+      expect(result).toMatchObject({ step: 'decided', waitingFor: null, lotStatus: 'available' });
+    });
+    const [lot] = await database.ownerQuery<{ status: string }>(
+      'SELECT status::text AS status FROM material_lot WHERE id = $1',
+      [lotId],
+    );
+    expect(lot?.status).toBe('available');
+  }, 60_000);
 });
