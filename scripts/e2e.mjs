@@ -78,9 +78,8 @@ export async function runE2e(runVitest) {
       // Its own task queue: a portal started by `npm start` on the same Temporal server must not take its work.
       TEMPORAL_TASK_QUEUE: `ingot-platform-e2e-${process.pid}`,
       TEMPORAL_NAMESPACE: E2E_NAMESPACE,
-      // No portal page reads telemetry yet, and the simulator, agent and in-process chDB inserts would compete
-      // with the browser flows for the two cores (the telemetry path has its own tests in services/ingest).
-      INGOT_TELEMETRY: 'off',
+      // The live view and trends (telemetry.e2e.test.ts) need the simulator, agent, broker, ingest and chDB.
+      INGOT_TELEMETRY: 'on',
     },
     url: `${baseUrl}/api/health`,
     logFile: path.join(root, '.ingot', 'logs', 'e2e-server.log'),
