@@ -2,7 +2,7 @@ import { createRequestContext, identityOfRequest, type TContext, type TRequestCo
 import type { TIdentity } from '@ingot/auth';
 import { clientIp } from './client-ip.ts';
 import { getPortalRuntime } from './runtime.ts';
-import { getTelemetryRuntime } from './telemetry-runtime.ts';
+import { getTelemetryRuntime } from './telemetry-handle.ts';
 
 /** The verified identity of a request's access token (bearer header or session cookie), or null. */
 export async function identityFromHeaders(headers: Headers): Promise<TIdentity | null> {

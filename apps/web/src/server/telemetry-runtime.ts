@@ -4,7 +4,7 @@
  *
  *   ingot-connector simulate (child) ──OPC UA/Modbus──> ingot-connector run (child)
  *     ──MQTT 3.1.1, QoS 1──> embedded aedes broker (loopback, the platform's auth hooks)
- *     ──publish hook──> ingest ──> chDB at <data dir>/chdb ──> TelemetryStore (getTelemetryRuntime()).
+ *     ──publish hook──> ingest ──> chDB at <data dir>/chdb ──> TelemetryStore (getTelemetryRuntime() in telemetry-handle.ts).
  *
  * chDB runs in a worker thread of this process (packages/telemetry/src/chdb-worker.ts): ingest's inserts and the
  * portal's telemetry reads are messages to it, so the engine's work stays off the event loop that serves the portal
@@ -25,6 +25,7 @@ import { ensureConnectorCredentials } from '@ingot/domain';
 import { fileDeadLetterSink, jsonLogger, startEmbeddedIngest, type TEmbeddedIngest } from '@ingot/ingest';
 import { openTelemetryStore, type TelemetryStore } from '@ingot/telemetry';
 import { z } from 'zod';
+import { setTelemetryRuntime, type TTelemetryRuntime } from './telemetry-handle.ts';
 
 /** Settings (to move into src/env.ts). */
 const ZTelemetryEnv = z.object({
@@ -53,25 +54,6 @@ export const DEMO_CONNECTOR = {
   code: 'sim-rp',
   name: '轧制厂模拟连接器 Rolling plant simulator',
 } as const;
-
-export interface TTelemetryRuntime {
-  store: TelemetryStore;
-  /** The embedded broker and ingest; null with INGOT_TELEMETRY=store. */
-  ingest: TEmbeddedIngest | null;
-  /** `mqtt://127.0.0.1:<port>` of the embedded broker, or null. */
-  brokerUrl: string | null;
-  /** The demo connector's MQTT username when the simulator and agent run. */
-  demoConnector: string | null;
-  stop(): Promise<void>;
-}
-
-const KEY = Symbol.for('ingot.telemetry.runtime');
-type TGlobal = typeof globalThis & { [KEY]?: TTelemetryRuntime | null };
-
-/** The platform process's telemetry (store for the portal's pages); null when switched off or not started. */
-export function getTelemetryRuntime(): TTelemetryRuntime | null {
-  return (globalThis as TGlobal)[KEY] ?? null;
-}
 
 export interface TStartTelemetryOptions {
   db: Db;
@@ -168,14 +150,14 @@ export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promi
       await store.close();
     },
   };
-  (globalThis as TGlobal)[KEY] = runtime;
+  setTelemetryRuntime(runtime);
   if (settings.INGOT_TELEMETRY === 'store') return runtime;
   try {
     await startPipeline(runtime, opts, dir, log);
   } catch (e) {
     // Nothing half-started is left behind: children, broker and store are stopped, the portal runs without them.
     await runtime.stop().catch(() => undefined);
-    (globalThis as TGlobal)[KEY] = null;
+    setTelemetryRuntime(null);
     throw e;
   }
   return runtime;
@@ -207,7 +189,7 @@ async function startPipeline(
     for (const c of children.reverse()) await c.stop().catch(() => undefined);
     await ingest.close().catch(() => undefined);
     await store.close();
-    (globalThis as TGlobal)[KEY] = null;
+    setTelemetryRuntime(null);
   };
   if (!opts.demoTenantId) {
     log('demo tenants not seeded: no simulator or demo connector');
