@@ -1,9 +1,13 @@
 import { ZFinishOperationInput } from '@ingot/contracts';
 import { finishOperation } from '@ingot/domain';
 import { tenantProcedure } from '../../trpc.ts';
+import { startLabWorkflows } from '../lab/lab-workflow-notice.ts';
 import { notifyOrderLifecycle } from '../order/notify-order-lifecycle.ts';
 
-/** Finishes an operation with its output lots, then tells the order's lifecycle workflow (`operation_finished`). */
+/**
+ * Finishes an operation with its output lots, then tells the order's lifecycle workflow (`operation_finished`) and
+ * starts the labInspection workflow of each inspection request the finish raised (its reminders run from now).
+ */
 export const finishOperationProcedure = tenantProcedure
   .meta({ action: 'operation.report' })
   .input(ZFinishOperationInput)
@@ -21,5 +25,11 @@ export const finishOperationProcedure = tenantProcedure
       },
       actorUserId: ctx.scope.userId,
     });
-    return { ...finished, lifecycle };
+    const labWorkflows = await startLabWorkflows(
+      ctx,
+      ctx.scope.tenantId,
+      ctx.scope.userId,
+      finished.inspectionRequests,
+    );
+    return { ...finished, lifecycle, labWorkflows };
   });
