@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { telemetryTopic } from '@ingot/contracts';
+import { MAX_POINTS_PER_BATCH, telemetryTopic } from '@ingot/contracts';
 import { ensureConnectorCredentials, seedDemoTenant } from '@ingot/domain';
 import { openTelemetryStore } from '@ingot/telemetry';
 import { createTestDatabase } from '@ingot/testing';
@@ -242,7 +242,8 @@ async function main(): Promise<void> {
   const rate = num('rate');
   const seconds = num('seconds');
   const connectors = Math.round(num('connectors'));
-  const batch = Math.min(2000, Math.round(num('batch')));
+  // A bigger batch would be dead-lettered by ingest's schema.
+  const batch = Math.min(MAX_POINTS_PER_BATCH, Math.round(num('batch')));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingot-bench-telemetry-'));
   console.log(
     `bench:telemetry  ${rate} points/s for ${seconds} s, ${connectors} connectors, batches <= ${batch} points / ${args['max-delay-ms']} ms, window ${args.window}, chDB thread ${args['chdb-thread']}; ${os.cpus().length} cores, load ${os
