@@ -117,16 +117,23 @@ async function main(): Promise<void> {
       return null;
     },
   );
-  await ensureDemoIdentities();
-  const worker = await startPlatformWorker(db);
-  // With PGlite only an in-process worker can run provisioning; with PostgreSQL a separate worker may.
-  const provisioning = worker !== null || db.kind === 'postgres';
-  if (env.TEMPORAL_ADDRESS && !provisioning)
-    log('PGlite without an in-process worker: tenant provisioning is off');
-  setPortalRuntime(createPortalRuntime({ db, provisioning }));
-
+  // The simulator and agent are child processes: a failed start must stop them, or they outlive the platform.
+  let worker: Awaited<ReturnType<typeof startPlatformWorker>> = null;
   const app = next({ dev: env.NODE_ENV === 'development', dir, hostname: env.HOST, port: env.PORT });
-  await app.prepare();
+  try {
+    await ensureDemoIdentities();
+    worker = await startPlatformWorker(db);
+    // With PGlite only an in-process worker can run provisioning; with PostgreSQL a separate worker may.
+    const provisioning = worker !== null || db.kind === 'postgres';
+    if (env.TEMPORAL_ADDRESS && !provisioning)
+      log('PGlite without an in-process worker: tenant provisioning is off');
+    setPortalRuntime(createPortalRuntime({ db, provisioning }));
+    await app.prepare();
+  } catch (e) {
+    await telemetry?.stop().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
+    throw e;
+  }
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     // The TCP peer, for the audit trail and rate limits (src/server/client-ip.ts): never what the client claims.
