@@ -171,6 +171,19 @@ describe('telemetry pages', () => {
       .not.toBe(`${first}|${firstFoot}`);
   });
 
+  it("live view: a tile's trend link opens its key values as a trend", async () => {
+    await page.getByTestId('live-trend-CM-1').click();
+    await page.waitForURL(/\/trends\?plant=.*series=/, { timeout: 30_000 });
+    // The tile's three key values are the trend's tags, and a line is drawn (a path through two points or more;
+    // a value the source holds still may have a single sample in the hour).
+    await expect
+      .poll(() => page.getByRole('list', { name: '已选测点' }).getByRole('listitem').count(), {
+        timeout: 30_000,
+      })
+      .toBe(3);
+    await page.locator('path[data-testid="trend-line"][d*="L"]').first().waitFor({ timeout: 30_000 });
+  });
+
   it('trends: CM-1 exit thickness over the last hour draws a line', async () => {
     await page.goto(`${BASE_URL}/trends`);
     await chooseOption(page.getByTestId('trend-plant'), 'RP');
@@ -178,13 +191,13 @@ describe('telemetry pages', () => {
     await chooseOption(page.getByTestId('trend-tag'), '出口厚度');
     await page.getByTestId('trend-add').click();
     await page.getByTestId('trend-range-1h').click();
-    const line = page.getByTestId('trend-line').first();
+    const line = page.locator('path[data-testid="trend-line"][d*="L"]').first();
     await line.waitFor({ timeout: 30_000 });
     expect((await line.getAttribute('d'))?.split('L').length).toBeGreaterThan(2);
     // Keyboard: zoom in on the plot and the window halves (the meta line keeps the plant's zone).
     await page.getByTestId('trend-svg').focus();
     await page.keyboard.press('+');
     expect(await page.getByTestId('trend-meta').textContent()).toContain('Asia/Shanghai');
-    await page.getByTestId('trend-line').first().waitFor({ timeout: 30_000 });
+    await page.locator('path[data-testid="trend-line"][d*="L"]').first().waitFor({ timeout: 30_000 });
   });
 });

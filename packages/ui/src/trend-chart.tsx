@@ -81,9 +81,12 @@ function extent(s: TTrendSeries): [number, number] {
   return [lo, hi];
 }
 
-/** Splits a series where buckets are missing (a gap of more than two buckets is drawn as a gap, not a line). */
+/**
+ * Splits a series where data is missing for long: more than ten buckets and a twentieth of the window. Shorter
+ * holes are joined, because sources report by exception (deadband): a value that does not move sends nothing.
+ */
 function segments(s: TTrendSeries, spanMs: number): TTrendBucket[][] {
-  const gap = s.bucketMs > 0 ? 2.5 * s.bucketMs : spanMs / 50;
+  const gap = Math.max(10 * s.bucketMs, spanMs / 20);
   const out: TTrendBucket[][] = [];
   let cur: TTrendBucket[] = [];
   let prev: number | null = null;

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { formatDateTime } from '../orders/format.ts';
 import { tileIdentity, tileValues } from './key-tags.ts';
@@ -10,11 +11,13 @@ import type { TLiveTile } from './use-plant-live.ts';
 /** One equipment: state colour, key values, the piece it works on, and how fresh the data is. */
 export function LiveTile({
   tile,
+  plantId,
   at,
   staleAfterMs,
   timeZone,
 }: {
   tile: TLiveTile;
+  plantId: string;
   at: number;
   staleAfterMs: number;
   timeZone: string;
@@ -70,6 +73,17 @@ export function LiveTile({
       ) : (
         <p className={styles.name}>{t('live.noData')}</p>
       )}
+      {values.length > 0 ? (
+        <Link
+          className={styles.trendLink}
+          href={`/trends?plant=${encodeURIComponent(plantId)}&series=${encodeURIComponent(
+            values.map((v) => `${tile.code}/${v.tag}`).join(','),
+          )}`}
+          data-testid={`live-trend-${tile.code}`}
+        >
+          {t('live.openTrend')}
+        </Link>
+      ) : null}
       <div className={styles.foot}>
         {stale ? <span className={styles.staleNote}>{t('live.stale')} · </span> : null}
         {tile.lastTs

@@ -65,6 +65,7 @@ export function LiveView() {
             <li key={e.id}>
               <LiveTile
                 tile={e}
+                plantId={snapshot?.plant.id ?? ''}
                 at={at}
                 staleAfterMs={snapshot?.staleAfterMs ?? 30_000}
                 timeZone={snapshot?.plant.timezone ?? 'Asia/Shanghai'}

@@ -7,6 +7,7 @@ import {
   MIN_TREND_SPAN_MS,
   TREND_RANGE_PRESETS,
   type TTrendSeriesRef,
+  ZTrendSeriesRef,
 } from '@ingot/contracts';
 import { TrendChart, type TTimeWindow, type TTrendSeries, trendColor } from '@ingot/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -30,6 +31,19 @@ export function formatBucket(ms: number): string {
 }
 // The chart box padding (24) and the plot margins of TrendChart (64 + 16): the query asks one bucket per plot pixel.
 const CHART_PADDING_PX = 104;
+
+/** `CM-1/exit_thickness,CM-1/strip_speed` -> the valid refs among them, at most MAX_TREND_SERIES, no repeats. */
+export function parseSeriesParam(param: string | null): TTrendSeriesRef[] {
+  const out: TTrendSeriesRef[] = [];
+  for (const part of (param ?? '').split(',')) {
+    const cut = part.indexOf('/');
+    const ref = ZTrendSeriesRef.safeParse({ equipment: part.slice(0, cut), tag: part.slice(cut + 1) });
+    if (cut <= 0 || !ref.success) continue;
+    if (out.some((r) => r.equipment === ref.data.equipment && r.tag === ref.data.tag)) continue;
+    if (out.length < MAX_TREND_SERIES) out.push(ref.data);
+  }
+  return out;
+}
 
 /** Width of an element, followed as it resizes. */
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
@@ -62,7 +76,8 @@ export function TrendsView() {
     enabled: !!plantId,
   });
 
-  const [chosen, setChosen] = useState<TTrendSeriesRef[]>([]);
+  // `?series=CM-1/exit_thickness,CM-1/strip_speed` (the live view's tiles link here) preselects tags.
+  const [chosen, setChosen] = useState<TTrendSeriesRef[]>(() => parseSeriesParam(params.get('series')));
   const [equipment, setEquipment] = useState('');
   const [tag, setTag] = useState('');
   const [window, setWindow] = useState<TTimeWindow>(() => {
@@ -72,9 +87,14 @@ export function TrendsView() {
   const [boxRef, boxWidth] = useWidth<HTMLDivElement>();
   const widthPx = Math.min(MAX_TREND_WIDTH_PX, Math.max(2, boxWidth - CHART_PADDING_PX));
 
-  // A new plant starts with its own tags.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the plant changes
+  // Another plant starts with its own tags (the first plant known is not a change).
+  const shownPlant = useRef(plantId);
   useEffect(() => {
+    if (shownPlant.current === null || shownPlant.current === plantId) {
+      shownPlant.current = plantId;
+      return;
+    }
+    shownPlant.current = plantId;
     setChosen([]);
     setEquipment('');
     setTag('');
