@@ -93,6 +93,26 @@ describe('certificate flow', () => {
     await context.close();
   });
 
+  it("lets the customer's partner user see only their certificate and download its PDF", async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+    const buyer = await context.newPage();
+    await signIn(buyer, 'buyer@suzhou-can.demo', PASSWORD);
+    await buyer.goto(`${BASE_URL}/certificates`);
+    await buyer.getByTestId('cert-table').waitFor();
+    expect(await buyer.getByTestId('cert-issue-panel').count()).toBe(0);
+    const rows = await buyer
+      .locator('[data-testid^="cert-row-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(rows).toEqual([`cert-row-${certNo}`]);
+    const href = (await buyer.getByTestId(`cert-pdf-${certNo}`).getAttribute('href')) ?? '';
+    const res = await buyer.request.get(`${BASE_URL}${href}`);
+    expect(res.status()).toBe(200);
+    const body = await res.body();
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(body.toString('latin1')).toContain(certNo);
+    await context.close();
+  });
+
   it('opens the verification URL without signing in: valid, with this certificate only', async () => {
     const { context, page: anon } = await anonymousPage();
     const res = await anon.goto(`${BASE_URL}${verifyUrl}`);

@@ -78,7 +78,7 @@ describeEachDatabase('permission sweep', (t) => {
   });
 
   it.each(['supplier', 'customer'] as const)(
-    'shows a %s nothing of the tenant but its name (and the orders its partnership shares: none here)',
+    'shows a %s nothing of the tenant but its name (and the orders and certificates its partnership shares: none here)',
     async (role) => {
       const partner = callerFor(t.db, emailOf(role), EAST);
       const failures: string[] = [];
@@ -87,11 +87,12 @@ describeEachDatabase('permission sweep', (t) => {
         if (!isTenantAction(action)) continue;
         for (const input of [PROBES[2], {}]) {
           const out = await callProcedure(partner, path, input);
-          if (action === 'order.read') {
-            // Granted by the table, narrowed by the partnership in the query: a partner without one sees no order.
+          if ((action === 'order.read' || action === 'certificate.read') && rolesAllow([role], action)) {
+            // Granted by the table, narrowed by the partnership in the query: a partner without one sees no order
+            // and no certificate.
             if (
               out.ok
-                ? JSON.stringify(out.data).includes('orderNo')
+                ? /orderNo|certNo/.test(JSON.stringify(out.data))
                 : out.code !== 'NOT_FOUND' && out.code !== 'BAD_REQUEST'
             )
               failures.push(`${path}: ${out.ok ? JSON.stringify(out.data) : out.code}`);

@@ -17,6 +17,8 @@ export const DEMO_USERS = [
   { email: 'planner@east-china-al.demo', name: '李强 (Li Qiang)', realmRoles: ['planner'] },
   { email: 'admin@jiangnan-copper.demo', name: '陈静 (Chen Jing)', realmRoles: ['tenant-admin'] },
   { email: 'platform@ingot.demo', name: 'Ingot Platform Admin', realmRoles: ['platform-admin'] },
+  // A buyer of east-china-al's customer C-CAN, in the partner portal (certificates of its own orders only).
+  { email: 'buyer@suzhou-can.demo', name: '周洁 (Zhou Jie)', realmRoles: ['customer'] },
 ] as const;
 
 /** RFC 4648 base32 (no padding), as authenticator apps want a TOTP key. */

@@ -7,6 +7,7 @@ import {
   upsertUserBySubject,
   withTenant,
 } from '@ingot/db';
+import { seedDemoCustomerPartners } from '../certificate/seed-demo-customer-partners.ts';
 import { seedDemoSpc } from '../spc/seed-demo-spc.ts';
 import { DEMO_PLATFORM_ADMIN, DEMO_TENANTS, type TDemoPlant, type TDemoTenant } from './demo-data.ts';
 import { DEMO_ORDER_BOOKS } from './demo-orders-data.ts';
@@ -36,6 +37,7 @@ export interface TSeedResult {
 export async function seedDemoTenant(db: Db): Promise<TSeedResult> {
   const tenants: Record<string, TSeededTenant> = {};
   for (const demo of DEMO_TENANTS) tenants[demo.slug] = await seedTenant(db, demo);
+  await seedDemoCustomerPartners(db);
 
   const platformAdminUserId = await upsertUserBySubject(db, {
     subject: DEMO_PLATFORM_ADMIN.email,
