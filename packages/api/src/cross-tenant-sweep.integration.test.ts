@@ -347,6 +347,9 @@ async function orderIdsOf(database: TestDatabase, tenantId: string): Promise<TOr
   };
 }
 
+/** Each sweep calls every procedure several times; the router grows, so these steps get more time than one test. */
+const SWEEP_TIMEOUT_MS = 300_000;
+
 describeEachDatabase('cross-tenant sweep', (t) => {
   let a: TIds;
   let b: TIds;
@@ -405,61 +408,73 @@ describeEachDatabase('cross-tenant sweep', (t) => {
       expect(missing, 'procedures without a cross-tenant case: add them to explicitCases').toEqual([]);
     });
 
-    it("answers NOT_FOUND or FORBIDDEN to B's ids, and lists only A's rows, leaking nothing of B", async () => {
-      const caller = callerFor(t.db, EAST_ADMIN, EAST);
-      const failures: string[] = [];
-      for (const c of explicitCases(a, b, pass)) {
-        const out = await callProcedure(caller, c.path, c.input);
-        const label = `${c.path}(${JSON.stringify(c.input ?? null)})`;
-        if (c.expect === 'reject') {
-          if (out.ok) failures.push(`${label}: succeeded`);
-          else if (out.code !== 'NOT_FOUND' && out.code !== 'FORBIDDEN')
-            failures.push(`${label}: ${out.code}`);
-          else if (leakedSecrets([out.message, out.shape], secrets).length > 0) {
-            failures.push(`${label}: error leaks ${leakedSecrets([out.message, out.shape], secrets)}`);
+    it(
+      "answers NOT_FOUND or FORBIDDEN to B's ids, and lists only A's rows, leaking nothing of B",
+      async () => {
+        const caller = callerFor(t.db, EAST_ADMIN, EAST);
+        const failures: string[] = [];
+        for (const c of explicitCases(a, b, pass)) {
+          const out = await callProcedure(caller, c.path, c.input);
+          const label = `${c.path}(${JSON.stringify(c.input ?? null)})`;
+          if (c.expect === 'reject') {
+            if (out.ok) failures.push(`${label}: succeeded`);
+            else if (out.code !== 'NOT_FOUND' && out.code !== 'FORBIDDEN')
+              failures.push(`${label}: ${out.code}`);
+            else if (leakedSecrets([out.message, out.shape], secrets).length > 0) {
+              failures.push(`${label}: error leaks ${leakedSecrets([out.message, out.shape], secrets)}`);
+            }
+          } else if (!out.ok) {
+            failures.push(`${label}: ${out.code} ${out.message}`);
+          } else if (leakedSecrets(out.data, secrets).length > 0) {
+            failures.push(`${label}: result leaks ${leakedSecrets(out.data, secrets)}`);
           }
-        } else if (!out.ok) {
-          failures.push(`${label}: ${out.code} ${out.message}`);
-        } else if (leakedSecrets(out.data, secrets).length > 0) {
-          failures.push(`${label}: result leaks ${leakedSecrets(out.data, secrets)}`);
         }
-      }
-      expect(failures).toEqual([]);
-    });
+        expect(failures).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
-    it('probes every procedure with B ids in every id field: no success with B data, no leak, no 500', async () => {
-      const caller = callerFor(t.db, EAST_ADMIN, EAST);
-      const failures: string[] = [];
-      for (const { path } of allProcedures()) {
-        for (const input of probeInputs(b)) {
-          const out = await callProcedure(caller, path, input);
-          const seen = out.ok ? out.data : [out.message, out.shape];
-          if (!out.ok && out.code === 'INTERNAL_SERVER_ERROR')
-            failures.push(`${path}: 500 ${out.error.cause}`);
-          if (leakedSecrets(seen, secrets).length > 0)
-            failures.push(`${path}: leaks ${leakedSecrets(seen, secrets)}`);
+    it(
+      'probes every procedure with B ids in every id field: no success with B data, no leak, no 500',
+      async () => {
+        const caller = callerFor(t.db, EAST_ADMIN, EAST);
+        const failures: string[] = [];
+        for (const { path } of allProcedures()) {
+          for (const input of probeInputs(b)) {
+            const out = await callProcedure(caller, path, input);
+            const seen = out.ok ? out.data : [out.message, out.shape];
+            if (!out.ok && out.code === 'INTERNAL_SERVER_ERROR')
+              failures.push(`${path}: 500 ${out.error.cause}`);
+            if (leakedSecrets(seen, secrets).length > 0)
+              failures.push(`${path}: leaks ${leakedSecrets(seen, secrets)}`);
+          }
         }
-      }
-      expect(failures).toEqual([]);
-    });
+        expect(failures).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
-    it("refuses A's admin who picks tenant B in the switcher (forged tenant cookie): FORBIDDEN everywhere", async () => {
-      const forged = callerFor(t.db, EAST_ADMIN, JIANGNAN);
-      const failures: string[] = [];
-      for (const c of explicitCases(a, b, pass)) {
-        if (c.path.startsWith('me.')) continue; // not tenant-scoped: about the user only
-        const out = await callProcedure(forged, c.path, c.input);
-        if (out.ok) failures.push(`${c.path}: succeeded`);
-        else if (out.code !== 'FORBIDDEN') failures.push(`${c.path}: ${out.code}`);
-        else if (leakedSecrets([out.message, out.shape], secrets).length > 0)
-          failures.push(`${c.path}: leaks`);
-      }
-      expect(failures).toEqual([]);
-      const me = await forged.me.get();
-      expect(me.activeTenantStale).toBe(true);
-      expect(me.activeTenantId).toBe(A);
-      expect(leakedSecrets(me, secrets)).toEqual([]);
-    });
+    it(
+      "refuses A's admin who picks tenant B in the switcher (forged tenant cookie): FORBIDDEN everywhere",
+      async () => {
+        const forged = callerFor(t.db, EAST_ADMIN, JIANGNAN);
+        const failures: string[] = [];
+        for (const c of explicitCases(a, b, pass)) {
+          if (c.path.startsWith('me.')) continue; // not tenant-scoped: about the user only
+          const out = await callProcedure(forged, c.path, c.input);
+          if (out.ok) failures.push(`${c.path}: succeeded`);
+          else if (out.code !== 'FORBIDDEN') failures.push(`${c.path}: ${out.code}`);
+          else if (leakedSecrets([out.message, out.shape], secrets).length > 0)
+            failures.push(`${c.path}: leaks`);
+        }
+        expect(failures).toEqual([]);
+        const me = await forged.me.get();
+        expect(me.activeTenantStale).toBe(true);
+        expect(me.activeTenantId).toBe(A);
+        expect(leakedSecrets(me, secrets)).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
     it('left every row of B as it was', async () => {
       const bAfter = await tenantFingerprint(t.database, B);
