@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_TOTP_SECRET, DEMO_USERS } from '@ingot/auth';
 import { totp } from '@ingot/auth/test-support';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type APIResponse, type Browser, chromium, type Page } from 'playwright-core';
+import superjson from 'superjson';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
 
@@ -105,4 +106,39 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
   await page.waitForURL(/\/sign-in\?reason=signed-out$/);
+}
+
+/** A tRPC error answered to `trpcQuery`/`trpcMutation`: the HTTP status, tRPC code and message. */
+export class TrpcCallError extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(`${path}: ${status} ${code ?? ''} ${message}`);
+  }
+}
+
+async function trpcAnswer<T>(path: string, res: APIResponse): Promise<T> {
+  const body = await res.json();
+  if (body.error) {
+    throw new TrpcCallError(path, res.status(), body.error.json?.data?.code, body.error.json?.message ?? '');
+  }
+  return superjson.deserialize(body.result.data) as T;
+}
+
+/** One tRPC query with the page's session cookie (a plain GET, superjson on the wire, as the portal sends it). */
+export async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const query =
+    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+  return trpcAnswer<T>(path, await page.request.get(`${BASE_URL}/api/trpc/${path}${query}`));
+}
+
+/** One tRPC mutation with the page's session cookie (POST, superjson body). */
+export async function trpcMutation<T>(page: Page, path: string, input: unknown): Promise<T> {
+  return trpcAnswer<T>(
+    path,
+    await page.request.post(`${BASE_URL}/api/trpc/${path}`, { data: superjson.serialize(input) }),
+  );
 }
