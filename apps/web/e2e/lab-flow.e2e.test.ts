@@ -268,9 +268,12 @@ describe('lab flow', () => {
       const text = (await anon.textContent('main')) ?? '';
       expect(text).toContain(shipmentNo);
       expect(text).toContain(lot.lotNo);
-      // The page vouches for the stored content by its hash: the content certificate.get showed, concession
-      // included. (The page itself does not list concessions yet.)
+      // The page vouches for the stored content by its hash (the content certificate.get showed) and lists the
+      // concession the customer granted.
       expect(await anon.getByTestId('verify-hash').textContent()).toBe(contentHash);
+      const concession = anon.locator('[data-testid^="verify-concession-"]');
+      expect(await concession.count()).toBe(1);
+      expect(await concession.textContent()).toContain(`FX-DEV-${run}`);
     } finally {
       await anonContext.close();
     }

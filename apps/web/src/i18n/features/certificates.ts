@@ -53,6 +53,10 @@ export const certificatesZhCN = {
   'verify.result': '判定',
   'verify.pass': '合格',
   'verify.fail': '不合格',
+  'verify.concessions': '让步接收',
+  'verify.ncNo': '不合格品报告',
+  'verify.deviation': '偏差',
+  'verify.concessionRef': '客户让步编号',
   'trace.title': '质量追溯',
   'trace.subtitle':
     '输入卷号/批号、熔次号或订单号：向上追溯铸次与铸锭成分及各工序参数，向下追溯分切卷、发货、客户与质量证书。',
@@ -136,6 +140,10 @@ export const certificatesEn: { readonly [K in keyof typeof certificatesZhCN]: st
   'verify.result': 'Result',
   'verify.pass': 'Pass',
   'verify.fail': 'Fail',
+  'verify.concessions': 'Concessions',
+  'verify.ncNo': 'Nonconformance',
+  'verify.deviation': 'Deviation',
+  'verify.concessionRef': 'Customer concession ref.',
   'trace.title': 'Traceability',
   'trace.subtitle':
     'Enter a coil/lot number, heat number or order number: backward to the cast and ingot chemistry with each operation’s process data, forward to slit coils, shipments, customers and certificates.',

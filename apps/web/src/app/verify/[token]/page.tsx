@@ -251,6 +251,42 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
           </table>
         </>
       ) : null}
+
+      {c.concessions.length > 0 ? (
+        <>
+          <h2 className={styles.h2}>
+            <Both k="verify.concessions" />
+          </h2>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <Both k="trace.lot" />
+                </th>
+                <th scope="col">
+                  <Both k="verify.ncNo" />
+                </th>
+                <th scope="col">
+                  <Both k="verify.deviation" />
+                </th>
+                <th scope="col">
+                  <Both k="verify.concessionRef" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.concessions.map((x) => (
+                <tr key={x.ncNo} data-testid={`verify-concession-${x.ncNo}`}>
+                  <td className={styles.mono}>{x.lotNo}</td>
+                  <td className={styles.mono}>{x.ncNo}</td>
+                  <td>{x.defectCode}</td>
+                  <td className={styles.mono}>{x.concessionRef}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </main>
   );
 }
