@@ -61,6 +61,15 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
   return [ref, width];
 }
 
+/** The window named by `from`/`to` (ISO) when both are valid and in order, else the last hour. */
+function windowParam(from: string | null, to: string | null): TTimeWindow {
+  const f = from ? Date.parse(from) : Number.NaN;
+  const t = to ? Date.parse(to) : Number.NaN;
+  if (Number.isFinite(f) && Number.isFinite(t) && f < t) return { from: f, to: t };
+  const now = Date.now();
+  return { from: now - HOUR, to: now };
+}
+
 /** Trends: several tags of a plant over one hour to ninety days, downsampled by the store, zoom and pan. */
 export function TrendsView() {
   const { t, locale } = useI18n();
@@ -76,14 +85,13 @@ export function TrendsView() {
     enabled: !!plantId,
   });
 
-  // `?series=CM-1/exit_thickness,CM-1/strip_speed` (the live view's tiles link here) preselects tags.
+  // `?series=CM-1/exit_thickness,CM-1/strip_speed` (the live view's tiles link here) preselects tags;
+  // `?equipment=CM-1&from=<ISO>&to=<ISO>` (traceability: one operation's machine and window) preselects the machine
+  // and the window.
   const [chosen, setChosen] = useState<TTrendSeriesRef[]>(() => parseSeriesParam(params.get('series')));
-  const [equipment, setEquipment] = useState('');
+  const [equipment, setEquipment] = useState(() => params.get('equipment') ?? '');
   const [tag, setTag] = useState('');
-  const [window, setWindow] = useState<TTimeWindow>(() => {
-    const now = Date.now();
-    return { from: now - HOUR, to: now };
-  });
+  const [window, setWindow] = useState<TTimeWindow>(() => windowParam(params.get('from'), params.get('to')));
   const [boxRef, boxWidth] = useWidth<HTMLDivElement>();
   const widthPx = Math.min(MAX_TREND_WIDTH_PX, Math.max(2, boxWidth - CHART_PADDING_PX));
 

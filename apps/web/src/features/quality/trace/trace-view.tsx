@@ -11,10 +11,16 @@ import { alloyTemper, formatDimensions } from '../../lots/lot-format.ts';
 import { formatDateTime, formatNumber } from '../../orders/format.ts';
 import styles from './trace.module.css';
 
-/** The trend page of one machine over one operation's window (telemetry). */
-function trendHref(equipmentId: string, from: Date | string, to: Date | string | null): string {
+/** The trend page of one machine over one operation's window (telemetry), in the trend page's own parameters. */
+function trendHref(
+  plantId: string,
+  equipmentCode: string,
+  from: Date | string,
+  to: Date | string | null,
+): string {
   const q = new URLSearchParams({
-    equipmentId,
+    plant: plantId,
+    equipment: equipmentCode,
     from: new Date(from).toISOString(),
     to: new Date(to ?? Date.now()).toISOString(),
   });
@@ -149,10 +155,11 @@ export function TraceView() {
                               →{' '}
                               {l.producedBy.actualEnd ? formatDateTime(l.producedBy.actualEnd, locale) : '—'}
                             </div>
-                            {data?.telemetry && l.producedBy.equipmentId && l.producedBy.actualStart ? (
+                            {data?.telemetry && l.producedBy.equipmentCode && l.producedBy.actualStart ? (
                               <Link
                                 href={trendHref(
-                                  l.producedBy.equipmentId,
+                                  l.plantId,
+                                  l.producedBy.equipmentCode,
                                   l.producedBy.actualStart,
                                   l.producedBy.actualEnd,
                                 )}
