@@ -10,44 +10,15 @@
  *   every step;
  * - a planner (alarm.read only) sees the alarms but no acknowledge button.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import { createDb, type Db, tenantIdForSlug, withTenant } from '@ingot/db';
+import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import { raiseAlarm, ruleOpenKey } from '@ingot/domain';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, chooseOption, e2eDatabase, launchChromium, signedInPage } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36);
 const RULE = `E2E 轴承温度 ${run}`;
 const MESSAGE = `E2E ${run} 1#冷轧机轴承温度高`;
-
-async function chooseOption(select: Locator, prefix: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        select.evaluate(
-          (el, p) => [...(el as HTMLSelectElement).options].some((o) => o.text.startsWith(p)),
-          prefix,
-        ),
-      { timeout: 60_000, interval: 500 },
-    )
-    .toBe(true);
-  const value = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
-    prefix,
-  );
-  await select.selectOption(value);
-}
-
-/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
-function e2eDatabase(): Db {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
-  const u = new URL(url);
-  u.pathname = '/ingot_e2e';
-  return createDb({ kind: 'postgres', url: u.toString() });
-}
 
 /** What ingest does when a rule's condition holds (services/ingest/src/alarms/alarm-evaluator.ts). */
 async function raiseAsIngest(db: Db, ruleId: string, value: number): Promise<void> {
@@ -68,18 +39,6 @@ async function raiseAsIngest(db: Db, ruleId: string, value: number): Promise<voi
       at: new Date(),
     });
   });
-}
-
-async function signedInPage(
-  browser: Browser,
-  email: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await signIn(page, email, PASSWORD);
-  await page.getByTestId('lang-zh-CN').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  return { context, page };
 }
 
 describe('alarms', () => {

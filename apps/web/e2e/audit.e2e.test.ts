@@ -2,12 +2,10 @@
  * The audit trail in the browser: a tenant admin's changes show up on /audit (one row per change), can be
  * filtered and exported as CSV (the export recorded too); a planner is shown no audit page.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn, signOut } from './browser.ts';
+import { BASE_URL, E2E_PASSWORD, launchChromium, signIn, signOut } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
 const code = `AUD-${run}`;
 
@@ -25,7 +23,7 @@ describe('audit trail', () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
@@ -106,7 +104,7 @@ describe('audit trail', () => {
 
   it('shows a planner no audit link and no audit rows', async () => {
     await signOut(page);
-    await signIn(page, 'planner@east-china-al.demo', PASSWORD);
+    await signIn(page, 'planner@east-china-al.demo', E2E_PASSWORD);
     expect(await page.getByRole('link', { name: '审计日志' }).count()).toBe(0);
     await page.goto(`${BASE_URL}/audit`);
     await page.getByText('只有租户管理员可以查看审计日志。').waitFor();

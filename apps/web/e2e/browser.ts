@@ -1,11 +1,32 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_TOTP_SECRET, DEMO_USERS } from '@ingot/auth';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '@ingot/auth';
 import { totp } from '@ingot/auth/test-support';
-import { type APIResponse, type Browser, chromium, type Page } from 'playwright-core';
+import { createDb, type Db } from '@ingot/db';
+import {
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import superjson from 'superjson';
+import { expect } from 'vitest';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
+
+/** The demo users' password, unless the run names another (E2E_PASSWORD). */
+export const E2E_PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
+
+/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
+export function e2eDatabase(): Db {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
+  const u = new URL(url);
+  u.pathname = '/ingot_e2e';
+  return createDb({ kind: 'postgres', url: u.toString() });
+}
 
 /** Debian's Chromium, headless, with nothing phoning home (STACK-NOTES: never `npx playwright install`). */
 export function launchChromium(): Promise<Browser> {
@@ -100,6 +121,46 @@ export async function signIn(
     opts.totpSecret === undefined ? demoTotpSecret(email) : opts.totpSecret,
   );
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * A fresh context (1360x900, locale zh-CN) signed in as `email` with E2E_PASSWORD, the portal switched to
+ * Chinese.
+ */
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await signIn(page, email, E2E_PASSWORD);
+  await page.getByTestId('lang-zh-CN').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  return { context, page };
+}
+
+/**
+ * Chooses the option of a <select> whose text starts with `prefix` (codes lead every option), once the options
+ * have loaded. It polls because the <select> is on the page before its options are: they come from a query the
+ * page answers later, and choosing at once would find no such option. It polls every 500 ms for up to a minute (the
+ * longest wait the alarms and telemetry specs needed), re-reading the options each time.
+ */
+export async function chooseOption(select: Locator, prefix: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        select.evaluate(
+          (el, p) => [...(el as HTMLSelectElement).options].some((o) => o.text.startsWith(p)),
+          prefix,
+        ),
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(true);
+  const value = await select.evaluate(
+    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
+    prefix,
+  );
+  await select.selectOption(value);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -6,27 +6,16 @@
  * valid; a tampered token shows the same "not found" as any unknown token; after a revoke the page says revoked,
  * with the reason.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import { createDb, type Db } from '@ingot/db';
+import type { Db } from '@ingot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   seedCertifiableShipment,
   type TCertifiableShipment,
 } from '../../../packages/api/src/test-support/certificate-fixtures.ts';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, E2E_PASSWORD, e2eDatabase, launchChromium, signIn } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
-
-/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
-function e2eDb(): Db {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
-  const u = new URL(url);
-  u.pathname = '/ingot_e2e';
-  return createDb({ kind: 'postgres', url: u.toString() });
-}
 
 describe('certificate flow', () => {
   let db: Db;
@@ -44,7 +33,7 @@ describe('certificate flow', () => {
   }
 
   beforeAll(async () => {
-    db = e2eDb();
+    db = e2eDatabase();
     shipment = await seedCertifiableShipment(db, 'east-china-al', {
       tag: `E2E${run}`,
       customerCode: 'C-CAN',
@@ -52,7 +41,7 @@ describe('certificate flow', () => {
     browser = await launchChromium();
     staff = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     page = await staff.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
   });
 
   afterAll(async () => {
@@ -96,7 +85,7 @@ describe('certificate flow', () => {
   it("lets the customer's partner user see only their certificate and download its PDF", async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     const buyer = await context.newPage();
-    await signIn(buyer, 'buyer@suzhou-can.demo', PASSWORD);
+    await signIn(buyer, 'buyer@suzhou-can.demo', E2E_PASSWORD);
     await buyer.goto(`${BASE_URL}/certificates`);
     await buyer.getByTestId('cert-table').waitFor();
     expect(await buyer.getByTestId('cert-issue-panel').count()).toBe(0);

@@ -8,24 +8,22 @@
  * (buyer@suzhou-can.demo) downloads its PDF, and the verification URL the PDF's QR code encodes opens without a
  * session: valid, with the concession on it.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import { createDb, type Db, tenantIdForSlug, withTenant } from '@ingot/db';
+import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLabFlowFixture } from '../../../packages/api/src/test-support/quality-fixtures.ts';
-import { BASE_URL, launchChromium, signIn, TrpcCallError, trpcMutation, trpcQuery } from './browser.ts';
+import {
+  BASE_URL,
+  E2E_PASSWORD,
+  e2eDatabase,
+  launchChromium,
+  signIn,
+  TrpcCallError,
+  trpcMutation,
+  trpcQuery,
+} from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
-
-/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
-function e2eDb(): Db {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
-  const u = new URL(url);
-  u.pathname = '/ingot_e2e';
-  return createDb({ kind: 'postgres', url: u.toString() });
-}
 
 describe('lab flow', () => {
   let db: Db;
@@ -45,7 +43,7 @@ describe('lab flow', () => {
   let contentHash = '';
 
   beforeAll(async () => {
-    db = e2eDb();
+    db = e2eDatabase();
     fixture = await seedLabFlowFixture(db, `E2ELAB${run}`);
     // The fixture's order is for its own customer; the must-show certifies it for C-CAN, whose buyer is the demo
     // customer organisation's partner user. Set before anything is produced, as if it had been entered so.
@@ -63,7 +61,7 @@ describe('lab flow', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
   });
 
   afterAll(async () => {
@@ -218,7 +216,7 @@ describe('lab flow', () => {
     });
     try {
       const buyer = await buyerContext.newPage();
-      await signIn(buyer, 'buyer@suzhou-can.demo', PASSWORD);
+      await signIn(buyer, 'buyer@suzhou-can.demo', E2E_PASSWORD);
       await buyer.goto(`${BASE_URL}/certificates`);
       await buyer.getByTestId(`cert-row-${certNo}`).waitFor({ timeout: 15_000 });
       const href = (await buyer.getByTestId(`cert-pdf-${certNo}`).getAttribute('href')) ?? '';

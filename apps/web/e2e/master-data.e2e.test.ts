@@ -4,34 +4,11 @@
  * "show inactive" with its badge) or edits it (tempers and specs, which have no active flag). The alloy page also
  * shows the server's message next to the field it names (a duplicate code).
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, chooseOption, E2E_PASSWORD, launchChromium, signIn } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
-
-/** Chooses the option of a <select> whose text starts with `prefix`, once the options have loaded. */
-async function chooseOption(select: Locator, prefix: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        select.evaluate(
-          (el, p) => [...(el as HTMLSelectElement).options].some((o) => o.text.startsWith(p)),
-          prefix,
-        ),
-      {
-        timeout: 30_000,
-      },
-    )
-    .toBe(true);
-  const value = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
-    prefix,
-  );
-  await select.selectOption(value);
-}
 
 /** Saves the open dialog of `kind` and waits until it has closed (the save succeeded). */
 async function save(page: Page, kind: string): Promise<void> {
@@ -60,7 +37,7 @@ describe('master data pages', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });

@@ -5,32 +5,12 @@
  * order's status has advanced. Runs on the demo tenant (华东铝业: rolling plant RP, customer C-PACK, catalogue spec
  * S3003H14-1.0x1250 with its strip routing).
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, chooseOption, E2E_PASSWORD, launchChromium, signIn } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
 const PO = `E2E-PO-${run}`;
-
-/** Picks the option of a <select> whose text starts with `prefix` (codes lead every option). */
-async function selectByPrefix(page: Page, testId: string, prefix: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await page.waitForFunction(
-    ({ id, p }) => {
-      const el = document.querySelector(`[data-testid="${id}"]`);
-      return el instanceof HTMLSelectElement && [...el.options].some((o) => o.text.startsWith(p));
-    },
-    { id: testId, p: prefix },
-    { timeout: 30_000 },
-  );
-  const value = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
-    prefix,
-  );
-  await select.selectOption(value);
-}
 
 describe('order to shop floor', () => {
   let browser: Browser;
@@ -44,7 +24,7 @@ describe('order to shop floor', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
@@ -57,9 +37,9 @@ describe('order to shop floor', () => {
   it('shows the server’s message next to the line field it names', async () => {
     await page.goto(`${BASE_URL}/orders/new`);
     await page.getByTestId('order-form').waitFor();
-    await selectByPrefix(page, 'order-plant', 'RP');
-    await selectByPrefix(page, 'order-customer', 'C-PACK');
-    await selectByPrefix(page, 'line-0-spec', 'S3003H14-1.0x1250');
+    await chooseOption(page.getByTestId('order-plant'), 'RP');
+    await chooseOption(page.getByTestId('order-customer'), 'C-PACK');
+    await chooseOption(page.getByTestId('line-0-spec'), 'S3003H14-1.0x1250');
     await page.getByTestId('line-0-quantity').fill('-3');
     await page.getByTestId('order-submit').click();
     const error = page.getByTestId('line-0-quantity-error');

@@ -3,12 +3,9 @@
  * plant has no plan yet), an operation locked with L becomes a new draft version, two versions are compared by
  * their KPIs, and the draft is published.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
-
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
+import { BASE_URL, E2E_PASSWORD, launchChromium, signIn } from './browser.ts';
 
 describe('planning board', () => {
   let browser: Browser;
@@ -19,7 +16,7 @@ describe('planning board', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });

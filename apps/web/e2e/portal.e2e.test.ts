@@ -2,12 +2,10 @@
  * The portal in a browser: a tenant admin builds a plant's hierarchy, switches language, signs out; the admin of
  * another tenant then cannot see the plant, not in the list and not by its URL.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn, signOut } from './browser.ts';
+import { BASE_URL, E2E_PASSWORD, launchChromium, signIn, signOut } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
 const plant = { code: `E2E-${run}`, name: `端到端测试厂 ${run}` };
 const equipmentName = `测试冷轧机 ${run}`;
@@ -45,7 +43,7 @@ describe('portal', () => {
   });
 
   it('signs in the East China admin and shows the demo plants', async () => {
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.waitForURL(/\/plants$/);
     // Start from Chinese whatever an earlier run on this database saved for the user.
     await page.getByTestId('lang-zh-CN').click();
@@ -128,7 +126,7 @@ describe('portal', () => {
 
   it('signs out, and the Jiangnan Copper admin sees neither the plant nor its URL', async () => {
     await signOut(page);
-    await signIn(page, 'admin@jiangnan-copper.demo', PASSWORD);
+    await signIn(page, 'admin@jiangnan-copper.demo', E2E_PASSWORD);
     await page.waitForURL(/\/plants$/);
     await page.getByTestId('plant-CSP').waitFor();
     const list = (await page.getByTestId('plant-list').textContent()) ?? '';

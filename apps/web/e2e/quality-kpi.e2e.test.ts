@@ -8,14 +8,19 @@
  *   says telemetry is not running, in both languages; the e2e portal now runs telemetry, so that answer is also
  *   put in its place by the browser to check the notice.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import { createDb, type Db, tenantIdForSlug, withTenant } from '@ingot/db';
+import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import {
+  BASE_URL,
+  E2E_PASSWORD,
+  e2eDatabase,
+  launchChromium,
+  signIn,
+  TrpcCallError,
+  trpcQuery,
+} from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const TENANT = tenantIdForSlug('east-china-al');
 const NOT_RUNNING_ZH = '本平台未运行遥测服务，暂无实时数据与趋势。';
 
@@ -28,31 +33,8 @@ interface TKpis {
   ageing: { total: number };
 }
 
-/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
-function e2eDatabase(): Db {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
-  const u = new URL(url);
-  u.pathname = '/ingot_e2e';
-  return createDb({ kind: 'postgres', url: u.toString() });
-}
-
 /** A share as the KPI page prints it: one decimal and a percent sign. */
 const share = (s: number | null) => (s === null ? '–' : `${(Math.round(s * 1000) / 10).toFixed(1)}%`);
-
-/** One tRPC query with the page's session cookie (a plain GET, superjson on the wire). */
-async function trpcQuery(
-  page: Page,
-  path: string,
-  input: unknown,
-): Promise<{ status: number; data?: unknown; code?: string }> {
-  const query =
-    input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
-  const res = await page.request.get(`${BASE_URL}/api/trpc/${path}${query}`);
-  const body = await res.json();
-  if (body.error) return { status: res.status(), code: body.error.json?.data?.code };
-  return { status: res.status(), data: superjson.deserialize(body.result.data) };
-}
 
 describe('quality KPIs', () => {
   let browser: Browser;
@@ -73,7 +55,7 @@ describe('quality KPIs', () => {
       timezoneId: 'Asia/Shanghai',
     });
     page = await context.newPage();
-    await signIn(page, 'admin@east-china-al.demo', PASSWORD);
+    await signIn(page, 'admin@east-china-al.demo', E2E_PASSWORD);
     await page.getByTestId('lang-zh-CN').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
@@ -105,9 +87,8 @@ describe('quality KPIs', () => {
     to = new Date(range.to);
     expect(await page.getByTestId('kpi-period').inputValue()).toBe('week');
 
-    const res = await trpcQuery(page, 'qualityKpi.kpis', { from, to, period: 'week' });
-    expect(res.status).toBe(200);
-    kpis = res.data as TKpis;
+    // An error answer throws (TrpcCallError: status, code and message).
+    kpis = await trpcQuery<TKpis>(page, 'qualityKpi.kpis', { from, to, period: 'week' });
     const { evaluated, firstPass, fpy } = kpis.fpy.total;
     expect(await total.textContent()).toBe(`合计：${firstPass} / ${evaluated} 一次合格，${share(fpy)}`);
 
@@ -179,18 +160,22 @@ describe('quality KPIs', () => {
     await coil.waitFor();
     expect(await coil.getByRole('heading', { level: 2 }).textContent()).toBe('按卷在线质量');
     // What the section asks: the tag catalogue of the first plant, refused when the deployment has no telemetry.
-    const plants = await trpcQuery(page, 'plant.list', undefined);
-    const plantId = (plants.data as { id: string }[])[0]?.id;
+    const plants = await trpcQuery<{ id: string }[]>(page, 'plant.list');
+    const plantId = plants[0]?.id;
     expect(plantId).toBeTruthy();
-    const tags = await trpcQuery(page, 'telemetry.tags', { plantId });
-    if (tags.code === 'PRECONDITION_FAILED') {
+    const tags = await trpcQuery<{ equipment: { tags: { tag: string }[] }[] }>(page, 'telemetry.tags', {
+      plantId,
+    }).catch((e: unknown) => {
+      if (e instanceof TrpcCallError && e.code === 'PRECONDITION_FAILED') return null;
+      throw e;
+    });
+    if (tags === null) {
       await coil.locator('.notice', { hasText: NOT_RUNNING_ZH }).waitFor({ timeout: 30_000 });
       return;
     }
     // The e2e portal runs telemetry (scripts/e2e.mjs, INGOT_TELEMETRY=on): the section offers the machines whose
     // catalogue has a coil id, and no notice.
-    expect(tags.status).toBe(200);
-    const { equipment } = tags.data as { equipment: { tags: { tag: string }[] }[] };
+    const { equipment } = tags;
     const mills = equipment.filter((e) => e.tags.some((t) => t.tag === 'coil_id')).length;
     const chooser = coil.getByTestId('coil-equipment');
     await chooser.waitFor();

@@ -9,28 +9,17 @@
  * - the page speaks English after the language switch;
  * - a planner (quality.read only) sees the charts but no button that changes one.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import { createDb, type Db, tenantIdForSlug, withTenant } from '@ingot/db';
+import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import { DEMO_SPC_CHART_NAME } from '@ingot/domain';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, e2eDatabase, launchChromium, signedInPage } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36).toUpperCase();
 const NEW_CHART = `E2E 3003 厚度 ${run}`;
 const TENANT = tenantIdForSlug('east-china-al');
 /** Phase I of the demo chart: the first 25 of its 32 requests (packages/domain/src/spc/seed-demo-spc.ts). */
 const BASELINE = 25;
-
-/** The e2e portal's database (scripts/e2e.mjs: TEST_DATABASE_URL with database ingot_e2e). */
-function e2eDatabase(): Db {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL missing: run infra/local/up');
-  const u = new URL(url);
-  u.pathname = '/ingot_e2e';
-  return createDb({ kind: 'postgres', url: u.toString() });
-}
 
 /** The demo chart's subgroups: the thickness readings of each QI-SPC-DEMO request, in request order. */
 async function demoSubgroups(db: Db): Promise<number[][]> {
@@ -93,18 +82,6 @@ async function limitLabel(series: Locator, name: 'UCL' | 'LCL' | 'CL'): Promise<
   const label = texts.find((t) => t.startsWith(`${name} `));
   if (!label) throw new Error(`no ${name} label among ${texts.join(' | ')}`);
   return parse(label.slice(name.length + 1));
-}
-
-async function signedInPage(
-  browser: Browser,
-  email: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await signIn(page, email, PASSWORD);
-  await page.getByTestId('lang-zh-CN').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  return { context, page };
 }
 
 describe('SPC charts', () => {

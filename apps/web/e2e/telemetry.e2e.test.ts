@@ -7,12 +7,10 @@
  *   rolling plant's CM-1 tile is live and its exit thickness changes within seconds, pushed over SSE;
  * - trends: CM-1 exit thickness over the last hour draws a line.
  */
-import { DEMO_PASSWORD } from '@ingot/auth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchChromium, signIn } from './browser.ts';
+import { BASE_URL, chooseOption, launchChromium, signedInPage } from './browser.ts';
 
-const PASSWORD = process.env.E2E_PASSWORD ?? DEMO_PASSWORD;
 const run = Date.now().toString(36);
 const CODE = `e2e-${run}`;
 
@@ -30,37 +28,6 @@ sources:
         tag: exit_thickness
 `;
 const VALID_YAML = INVALID_YAML.replace('Sometimes', 'SignAndEncrypt');
-
-/** Chooses the option of a <select> whose text starts with `prefix`, once the options have loaded. */
-async function chooseOption(select: Locator, prefix: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        select.evaluate(
-          (el, p) => [...(el as HTMLSelectElement).options].some((o) => o.text.startsWith(p)),
-          prefix,
-        ),
-      { timeout: 60_000, interval: 500 },
-    )
-    .toBe(true);
-  const value = await select.evaluate(
-    (el, p) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p))?.value ?? '',
-    prefix,
-  );
-  await select.selectOption(value);
-}
-
-async function signedInPage(
-  browser: Browser,
-  email: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await signIn(page, email, PASSWORD);
-  await page.getByTestId('lang-zh-CN').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  return { context, page };
-}
 
 describe('telemetry pages', () => {
   let browser: Browser;
