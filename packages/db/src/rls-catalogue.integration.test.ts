@@ -39,6 +39,17 @@ const KNOWN_TENANT_TABLES = [
   'lot_link',
   'partner_share',
   'connector',
+  'alarm_rule',
+  'alarm',
+  'alarm_event',
+  'inspection_plan',
+  'inspection_characteristic',
+  'inspection_request',
+  'lab_sample',
+  'inspection_result',
+  'nonconformance',
+  'spc_chart',
+  'certificate',
 ];
 
 const EXPECTED_POLICIES: Record<string, string[]> = {
@@ -75,6 +86,17 @@ const EXPECTED_POLICIES: Record<string, string[]> = {
   lot_link: ['lot_link_tenant'],
   partner_share: ['partner_share_tenant'],
   connector: ['connector_tenant', 'connector_definer'],
+  alarm_rule: ['alarm_rule_tenant'],
+  alarm: ['alarm_tenant'],
+  alarm_event: ['alarm_event_tenant'],
+  inspection_plan: ['inspection_plan_tenant'],
+  inspection_characteristic: ['inspection_characteristic_tenant'],
+  inspection_request: ['inspection_request_tenant'],
+  lab_sample: ['lab_sample_tenant'],
+  inspection_result: ['inspection_result_tenant'],
+  nonconformance: ['nonconformance_tenant'],
+  spc_chart: ['spc_chart_tenant'],
+  certificate: ['certificate_tenant', 'certificate_definer'],
 };
 
 const DEFINER_FUNCTIONS = [
@@ -88,6 +110,8 @@ const DEFINER_FUNCTIONS = [
   'app_connector_credentials',
   // A first password for a tenant's first administrator who has never signed in.
   'app_platform_pending_admin',
+  // The public certificate verification page: one certificate by its unguessable token, nothing else.
+  'app_certificate_by_token',
 ];
 
 describeEachDatabase('row-level security catalogue', (t) => {

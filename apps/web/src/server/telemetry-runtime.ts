@@ -22,8 +22,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@ingot/db';
 import { ensureConnectorCredentials } from '@ingot/domain';
-import { fileDeadLetterSink, jsonLogger, startEmbeddedIngest, type TEmbeddedIngest } from '@ingot/ingest';
-import { openTelemetryStore, type TelemetryStore } from '@ingot/telemetry';
+import { fileDeadLetterSink, jsonLogger, startEmbeddedIngest } from '@ingot/ingest';
+import { openTelemetryStore } from '@ingot/telemetry';
 import { z } from 'zod';
 import { setTelemetryRuntime, type TTelemetryRuntime } from './telemetry-handle.ts';
 

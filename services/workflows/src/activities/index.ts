@@ -3,8 +3,8 @@ import { advanceOrderStatusActivity, orderProductionStateActivity } from './adva
 import { createFirstPlantActivity } from './create-first-plant.ts';
 import { createTenantActivity } from './create-tenant.ts';
 import type { ActivityDeps } from './deps.ts';
-import { applyLabDecisionActivity, labRequestStateActivity } from './lab-inspection-activities.ts';
 import { ensureAdminMembershipActivity } from './ensure-admin-membership.ts';
+import { applyLabDecisionActivity, labRequestStateActivity } from './lab-inspection-activities.ts';
 import { publishPlanVersionActivity } from './publish-plan-version.ts';
 import { recordAuditEventActivity } from './record-audit-event.ts';
 import { solvePlanActivity } from './solve-plan.ts';
