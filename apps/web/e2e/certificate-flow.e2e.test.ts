@@ -6,7 +6,7 @@
  * valid; a tampered token shows the same "not found" as any unknown token; after a revoke the page says revoked,
  * with the reason.
  */
-import type { Db } from '@ingot/db';
+import { type Db, tenantIdForSlug, withTenant } from '@ingot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -92,7 +92,17 @@ describe('certificate flow', () => {
     const rows = await buyer
       .locator('[data-testid^="cert-row-"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(rows).toEqual([`cert-row-${certNo}`]);
+    // Exactly the certificates of C-CAN's orders (other e2e flows may have issued some for C-CAN too), this one
+    // among them; nothing of other customers.
+    const tenantId = tenantIdForSlug('east-china-al');
+    const ofCustomer = await withTenant(db, { tenantId }, (tx) =>
+      tx.certificate.findMany({
+        where: { tenantId, shipment: { order: { customer: { code: 'C-CAN' } } } },
+        select: { certNo: true },
+      }),
+    );
+    expect([...rows].sort()).toEqual(ofCustomer.map((c) => `cert-row-${c.certNo}`).sort());
+    expect(rows).toContain(`cert-row-${certNo}`);
     const href = (await buyer.getByTestId(`cert-pdf-${certNo}`).getAttribute('href')) ?? '';
     const res = await buyer.request.get(`${BASE_URL}${href}`);
     expect(res.status()).toBe(200);
