@@ -3,9 +3,8 @@ import type { TLabStep, TLabWorkflowGateway } from '@ingot/contracts';
 /** What a lab mutation reports about the request's labInspection workflow. */
 export type TLabWorkflowNotice = { sent: true; workflowId: string } | { sent: false; reason: string };
 
-function gatewayOf(ctx: object): TLabWorkflowGateway | null {
-  return (ctx as { labWorkflows?: TLabWorkflowGateway | null }).labWorkflows ?? null;
-}
+/** The part of the request context these notices need (the lab workflows, absent without Temporal). */
+type TLabWorkflowContext = { labWorkflows: TLabWorkflowGateway | null };
 
 /**
  * Starts (step null) or signals the request's labInspection workflow. The database change stands whatever happens
@@ -13,7 +12,7 @@ function gatewayOf(ctx: object): TLabWorkflowGateway | null {
  * release; without a workflow server, or when the call fails, the answer says so.
  */
 export async function notifyLabWorkflow(
-  ctx: object,
+  ctx: TLabWorkflowContext,
   input: {
     tenantId: string;
     requestId: string;
@@ -22,7 +21,7 @@ export async function notifyLabWorkflow(
     actorUserId: string;
   },
 ): Promise<TLabWorkflowNotice> {
-  const gateway = gatewayOf(ctx);
+  const gateway = ctx.labWorkflows;
   if (!gateway) return { sent: false, reason: 'no workflow server is configured' };
   const ids = { tenantId: input.tenantId, requestId: input.requestId, requestNo: input.requestNo };
   try {
@@ -39,7 +38,7 @@ export async function notifyLabWorkflow(
 
 /** Starts the workflows of requests raised elsewhere (the shop floor's finish): one notice per request. */
 export async function startLabWorkflows(
-  ctx: object,
+  ctx: TLabWorkflowContext,
   tenantId: string,
   actorUserId: string,
   requests: ReadonlyArray<{ id: string; requestNo: string }>,
