@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_POINTS_PER_BATCH } from './telemetry-limits.ts';
 
 /**
  * The part of a connector's configuration the portal may edit and push (command `reload-config`): its
@@ -173,7 +174,11 @@ export type TSource = z.infer<typeof ZSource>;
 
 export const ZBatching = z.object({
   /** A batch is closed at this many points ... */
-  maxPoints: z.int().min(1).max(2000, 'must be at most MAX_POINTS_PER_BATCH (2000)').default(1000),
+  maxPoints: z
+    .int()
+    .min(1)
+    .max(MAX_POINTS_PER_BATCH, `must be at most ${MAX_POINTS_PER_BATCH} (MAX_POINTS_PER_BATCH)`)
+    .default(1000),
   /** ... or after this long since its first point. */
   maxDelayMs: positiveMs(60_000).default(250),
 });

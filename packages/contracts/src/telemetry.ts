@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZEquipmentCode, ZSourceId, ZSourcesConfig, ZTagName } from './telemetry-config.ts';
+import { MAX_MESSAGE_BYTES, MAX_POINTS_PER_BATCH } from './telemetry-limits.ts';
 import { ZTopicSegment } from './telemetry-topics.ts';
 
 export * from './telemetry-config.ts';
@@ -12,10 +13,7 @@ export * from './telemetry-topics.ts';
  */
 export const TELEMETRY_SCHEMA_VERSION = 1 as const;
 
-/** Points in one telemetry batch. */
-export const MAX_POINTS_PER_BATCH = 2000;
-/** Bytes of one MQTT payload, any kind (the broker's message_size_limit should equal this). */
-export const MAX_MESSAGE_BYTES = 256 * 1024;
+export { MAX_MESSAGE_BYTES, MAX_POINTS_PER_BATCH } from './telemetry-limits.ts';
 /** Characters of a string value. */
 export const MAX_STRING_VALUE_LENGTH = 256;
 /** Characters of free text (alarm message, error text). */

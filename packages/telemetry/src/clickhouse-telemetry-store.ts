@@ -158,6 +158,14 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
     if (points.length > MAX_BATCH_ROWS) {
       throw new TelemetryInputError('points', `has ${points.length} rows, more than ${MAX_BATCH_ROWS}`);
     }
+    // A batch repeats a few plant, connector, equipment and tag names on every row: each is checked once.
+    const checked = new Set<string>();
+    const name = (field: string, v: string) => {
+      if (checked.has(v)) return v;
+      requireName(field, v);
+      checked.add(v);
+      return v;
+    };
     const rows = points.map((p, i) => {
       const at = `points[${i}]`;
       if (typeof p !== 'object' || p === null) throw new TelemetryInputError(at, 'must be an object');
@@ -176,10 +184,10 @@ export class ClickHouseTelemetryStore implements TelemetryStore {
       }
       return {
         tenant_id: tenant,
-        plant_id: requireName(`${at}.plantId`, p.plantId),
-        connector_id: requireName(`${at}.connectorId`, p.connectorId),
-        equipment: requireName(`${at}.equipment`, p.equipment),
-        tag: requireName(`${at}.tag`, p.tag),
+        plant_id: name(`${at}.plantId`, p.plantId),
+        connector_id: name(`${at}.connectorId`, p.connectorId),
+        equipment: name(`${at}.equipment`, p.equipment),
+        tag: name(`${at}.tag`, p.tag),
         ts: msToChTime(toEpochMs(`${at}.ts`, p.ts)),
         value: p.value,
         text: p.text ?? null,

@@ -1,18 +1,20 @@
 /**
  * `npm run bench:telemetry`: sustained points/s end to end on the `npm start` path, with the figures issue 4 asks:
  *
- *   synthetic connectors (child process, MQTT 3.1.1 QoS 1, in-flight window, bounded queue = spool)
- *     -> embedded aedes broker with the platform's auth hooks -> ingest (validate, insert with dedup token)
- *     -> chDB -> PUBACK only after the insert committed = the point is queryable.
+ *   connector agents (child process: the real Agent — batching, SQLite spool, MQTT 3.1.1 QoS 1 publisher with its
+ *   in-flight window — fed generated points) -> embedded aedes broker with the platform's auth hooks
+ *     -> ingest (validate, insert with dedup token) -> chDB -> PUBACK only after the insert committed = queryable.
  *
- *   npx tsx services/ingest/bench/telemetry.ts [--rate 50000] [--seconds 60] [--connectors 4] [--batch 2000]
- *                                              [--max-delay-ms 250] [--window 32] [--chdb-thread on|off]
+ *   npx tsx services/ingest/bench/telemetry.ts [--rate 50000] [--seconds 60] [--connectors 4] [--batch 10000]
+ *      [--max-delay-ms 1000] [--window 32] [--spool-sync full|normal] [--chdb-thread on|off]
  *
- * Why synthetic: the OPC UA plant simulator produces about 1 000 points/s per plant (10 Hz models), far below the
- * 50 000 points/s goal, and an OPC UA server plus client at that rate would measure node-opcua, not this path. The
- * publishers behave like the agent's publisher: batches close at `--batch` points or `--max-delay-ms`, at most
- * `--window` unacknowledged per connection, a batch leaves the queue only on its PUBACK, batchSeq increments.
- * "Spool" is that queue (points generated and not yet acknowledged); the agent's SQLite spool is not in this path.
+ * `--batch` and `--max-delay-ms` are the agents' `batching.maxPoints` and `batching.maxDelayMs` (the defaults here
+ * are what a connector carrying thousands of points per second should use; the agent's own defaults, 1 000 points
+ * and 250 ms, suit a few hundred), `--window` its `mqtt.inflightWindow`, `--spool-sync` its `spool.synchronous`.
+ * Generated points instead of OPC UA sources: the plant simulator produces about 1 000 points/s per plant (10 Hz
+ * models), far below the 50 000 points/s goal, and an OPC UA server plus client at that rate would measure
+ * node-opcua, not this path. "Spool" is points generated and not yet acknowledged (the agents' spools plus their
+ * open batches); its bytes are the spools' payload bytes.
  *
  * Latency: source timestamp (when the point was generated) to the PUBACK, which the embedded broker sends only after
  * the batch's insert committed to chDB, i.e. when the point is queryable. A probe also reads `latest()` once a second
@@ -29,11 +31,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { MAX_POINTS_PER_BATCH, telemetryTopic } from '@ingot/contracts';
+import { Agent, silentLogger, ZConnectorConfig } from '@ingot/connector';
+import { MAX_POINTS_PER_BATCH, type TTelemetryPoint } from '@ingot/contracts';
 import { ensureConnectorCredentials, seedDemoTenant } from '@ingot/domain';
 import { openTelemetryStore } from '@ingot/telemetry';
 import { createTestDatabase } from '@ingot/testing';
-import mqtt from 'mqtt';
 import { memoryLogger } from '../src/logger.ts';
 import { memoryDeadLetterSink } from '../src/pipeline/dead-letter.ts';
 import { startEmbeddedIngest } from '../src/start-embedded-ingest.ts';
@@ -43,10 +45,11 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '50000' },
     seconds: { type: 'string', default: '60' },
     connectors: { type: 'string', default: '4' },
-    batch: { type: 'string', default: '2000' },
-    'max-delay-ms': { type: 'string', default: '250' },
+    batch: { type: 'string', default: String(MAX_POINTS_PER_BATCH) },
+    'max-delay-ms': { type: 'string', default: '1000' },
     window: { type: 'string', default: '32' },
     'chdb-thread': { type: 'string', default: 'on' },
+    'spool-sync': { type: 'string', default: 'full' },
     publisher: { type: 'boolean', default: false },
   },
 });
@@ -68,137 +71,108 @@ interface TPublisherConfig {
   batch: number;
   maxDelayMs: number;
   window: number;
-  connectors: Array<{ username: string; password: string; code: string; topic: string }>;
+  spoolSync: 'full' | 'normal';
+  /** The agents' data directories (spool, PKI) go under it. */
+  dataDir: string;
+  connectors: Array<{ username: string; password: string; code: string; tenant: string; plant: string }>;
 }
 type TPublisherReport =
   | { kind: 'tick'; generated: number; acked: number; backlog: number; backlogBytes: number }
   | { kind: 'done'; generated: number; acked: number; hist: number[]; maxBacklog: number; drainedMs: number };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Publisher (child process): synthetic connectors.
+// Publisher (child process): the connector agents themselves, fed generated points instead of OPC UA sources.
 
 async function publisher(cfg: TPublisherConfig): Promise<void> {
   const hist = new Uint32Array(HIST_MAX_MS + 1);
   let generated = 0;
   let acked = 0;
-  let backlogBytes = 0;
   let maxBacklog = 0;
   const perConnector = cfg.rate / cfg.connectors.length;
-  const conns = await Promise.all(
-    cfg.connectors.map(
-      (c) =>
-        new Promise<{ c: typeof c; client: mqtt.MqttClient }>((resolve, reject) => {
-          const client = mqtt.connect(cfg.url, {
-            protocolVersion: 4,
-            clientId: c.username,
-            username: c.username,
-            password: c.password,
-            clean: true,
-            reconnectPeriod: 0,
-          });
-          client.once('connect', () => resolve({ c, client }));
-          client.once('error', reject);
-        }),
-    ),
-  );
-  const state = conns.map(({ c, client }) => ({
-    c,
-    client,
-    seq: 0,
-    carry: 0,
-    /** Points generated, not yet in a batch: [ts, value] pairs. */
-    open: [] as Array<{ e: number; t: number; ts: number; v: number }>,
-    openSince: 0,
-    /** Closed batches waiting for a window slot (the spool). */
-    queue: [] as Array<{ payload: string; ts: number[]; points: number }>,
-    inflight: 0,
-  }));
+  const state = cfg.connectors.map((c, i) => {
+    const config = ZConnectorConfig.parse({
+      connector: { id: c.code, tenant: c.tenant, plant: c.plant },
+      dataDir: path.join(cfg.dataDir, `agent-${i + 1}`),
+      mqtt: {
+        url: cfg.url,
+        username: c.username,
+        password: c.password,
+        protocolVersion: 4, // aedes speaks MQTT 3.1.1
+        inflightWindow: cfg.window,
+      },
+      spool: { synchronous: cfg.spoolSync },
+      batching: { maxPoints: cfg.batch, maxDelayMs: cfg.maxDelayMs },
+      sources: [],
+    });
+    const agent = new Agent({ config, version: 'bench', log: silentLogger });
+    // Generated and not yet acknowledged, oldest first: [source ts, points]. The agent publishes its spool oldest
+    // first and reports acknowledged points in order, so they are matched in generation order.
+    const unacked: Array<[number, number]> = [];
+    agent.publisher.on('acked', (points) => {
+      const now = Date.now();
+      acked += points;
+      let left = points;
+      while (left > 0 && unacked.length > 0) {
+        const head = unacked[0] as [number, number];
+        const n = Math.min(left, head[1]);
+        const i = Math.min(HIST_MAX_MS, Math.max(0, now - head[0]));
+        hist[i] = (hist[i] ?? 0) + n;
+        head[1] -= n;
+        left -= n;
+        if (head[1] === 0) unacked.shift();
+      }
+    });
+    return { agent, unacked, carry: 0 };
+  });
+  await Promise.all(state.map((s) => s.agent.start()));
   const start = Date.now();
   const end = start + cfg.seconds * 1000;
   let k = 0;
   let lastTick = start;
-  const pump = (s: (typeof state)[number]) => {
-    while (s.inflight < cfg.window && s.queue.length > 0) {
-      const b = s.queue.shift();
-      if (!b) break;
-      s.inflight += 1;
-      s.client.publish(s.c.topic, b.payload, { qos: 1 }, (err) => {
-        s.inflight -= 1;
-        if (err) {
-          console.error(`publish failed: ${err.message}`);
-          process.exit(1);
-        }
-        const now = Date.now();
-        for (const ts of b.ts) {
-          const i = Math.min(HIST_MAX_MS, Math.max(0, now - ts));
-          hist[i] = (hist[i] ?? 0) + 1;
-        }
-        acked += b.points;
-        backlogBytes -= b.payload.length;
-        pump(s);
-      });
-    }
-  };
-  const close = (s: (typeof state)[number]) => {
-    if (s.open.length === 0) return;
-    s.seq += 1;
-    const payload = JSON.stringify({
-      v: 1,
-      connectorId: s.c.code,
-      batchSeq: s.seq,
-      createdAt: Date.now(),
-      points: s.open.map((p) => ({
-        equipment: `BENCH-${p.e}`,
-        tag: `t${p.t}`,
-        ts: p.ts,
-        value: p.v,
-        quality: 'good',
-      })),
-    });
-    s.queue.push({ payload, ts: s.open.map((p) => p.ts), points: s.open.length });
-    backlogBytes += payload.length;
-    s.open = [];
-  };
   const timer = setInterval(() => {
     const now = Date.now();
-    const generating = now < end;
     // By elapsed time, so a late timer (busy machine) still offers the configured rate.
     const elapsed = (Math.min(now, end) - Math.min(lastTick, end)) / 1000;
     lastTick = now;
     for (const s of state) {
-      if (generating) {
-        s.carry += perConnector * elapsed;
-        const n = Math.floor(s.carry);
-        s.carry -= n;
-        if (s.open.length === 0 && n > 0) s.openSince = now;
-        for (let i = 0; i < n; i++) {
-          k += 1;
-          s.open.push({
-            e: k % EQUIPMENT,
-            t: Math.floor(k / EQUIPMENT) % TAGS,
-            ts: now,
-            v: Math.sin(k / 1000) * 100,
-          });
-          if (s.open.length >= cfg.batch) close(s);
-        }
-        generated += n;
+      s.carry += perConnector * elapsed;
+      const n = Math.floor(s.carry);
+      s.carry -= n;
+      if (n === 0) continue;
+      const points: TTelemetryPoint[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        k += 1;
+        points[i] = {
+          equipment: `BENCH-${k % EQUIPMENT}`,
+          tag: `t${Math.floor(k / EQUIPMENT) % TAGS}`,
+          ts: now,
+          value: Math.sin(k / 1000) * 100,
+          quality: 'good',
+        };
       }
-      if (s.open.length > 0 && (now - s.openSince >= cfg.maxDelayMs || !generating)) close(s);
-      pump(s);
+      s.unacked.push([now, n]);
+      generated += n;
+      s.agent.ingest(points);
     }
     maxBacklog = Math.max(maxBacklog, generated - acked);
   }, 10);
+  const spoolBytes = () => state.reduce((a, s) => a + s.agent.spool.status().bytes, 0);
   const report = setInterval(() => {
-    process.send?.({ kind: 'tick', generated, acked, backlog: generated - acked, backlogBytes });
+    process.send?.({
+      kind: 'tick',
+      generated,
+      acked,
+      backlog: generated - acked,
+      backlogBytes: spoolBytes(),
+    });
   }, 1000);
-  while (Date.now() < end || acked < generated) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (Date.now() > end + 120_000) break;
-  }
-  const drainedMs = Date.now() - end;
+  while (Date.now() < end) await new Promise((r) => setTimeout(r, 50));
   clearInterval(timer);
+  // The open batches close at maxDelayMs; then wait for the spools to drain.
+  while (acked < generated && Date.now() < end + 120_000) await new Promise((r) => setTimeout(r, 50));
+  const drainedMs = Date.now() - end;
   clearInterval(report);
-  for (const s of state) s.client.end();
+  await Promise.all(state.map((s) => s.agent.stop()));
   const done: TPublisherReport = {
     kind: 'done',
     generated,
@@ -244,6 +218,9 @@ async function main(): Promise<void> {
   const connectors = Math.round(num('connectors'));
   // A bigger batch would be dead-lettered by ingest's schema.
   const batch = Math.min(MAX_POINTS_PER_BATCH, Math.round(num('batch')));
+  const spoolSync = args['spool-sync'];
+  if (spoolSync !== 'full' && spoolSync !== 'normal')
+    throw new Error(`--spool-sync must be full or normal, got "${spoolSync}"`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingot-bench-telemetry-'));
   console.log(
     `bench:telemetry  ${rate} points/s for ${seconds} s, ${connectors} connectors, batches <= ${batch} points / ${args['max-delay-ms']} ms, window ${args.window}, chDB thread ${args['chdb-thread']}; ${os.cpus().length} cores, load ${os
@@ -279,7 +256,8 @@ async function main(): Promise<void> {
       username: c.username,
       password: c.password,
       code: c.code,
-      topic: telemetryTopic({ tenant: c.tenantSlug, plant: c.plantCode, connector: c.code }),
+      tenant: c.tenantSlug,
+      plant: c.plantCode,
     });
   }
   const cfg: TPublisherConfig = {
@@ -289,6 +267,8 @@ async function main(): Promise<void> {
     batch,
     maxDelayMs: num('max-delay-ms'),
     window: Math.round(num('window')),
+    spoolSync,
+    dataDir: path.join(dir, 'agents'),
     connectors: creds,
   };
   const child: ChildProcess = fork(new URL(import.meta.url).pathname, ['--publisher'], {

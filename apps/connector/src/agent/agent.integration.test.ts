@@ -213,7 +213,12 @@ describe('connector agent: OPC UA -> spool -> Mosquitto', () => {
 
   it('when the spool is full drops the oldest batches, counts them and raises a spool-overflow alarm', async () => {
     const connector = `edge-${randomUUID().slice(0, 6)}`;
-    const config = agentConfig(connector, { spool: { maxBytes: 4 * MAX_MESSAGE_BYTES }, sources: [] });
+    // The smallest spool allowed, and about twice as many points as it holds.
+    const config = agentConfig(connector, {
+      spool: { maxBytes: 4 * MAX_MESSAGE_BYTES },
+      batching: { maxPoints: 1000, maxDelayMs: 100 },
+      sources: [],
+    });
     const s = seenBy(connector);
     const agent = new Agent({ config, version: 'test', log: silentLogger });
     await agent.start();
@@ -221,7 +226,7 @@ describe('connector agent: OPC UA -> spool -> Mosquitto', () => {
     await proxy.cut();
     await until(() => !agent.publisher.isConnected, 5000, 'the disconnect');
     const ts = Date.now();
-    const total = 30_000;
+    const total = 120_000;
     for (let i = 0; i < total; i += 500) {
       const points: TTelemetryPoint[] = Array.from({ length: 500 }, (_, j) => ({
         equipment: 'EM-1',

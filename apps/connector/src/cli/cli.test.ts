@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { MAX_MESSAGE_BYTES } from '@ingot/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/load-config.ts';
 import { Spool } from '../spool/spool.ts';
@@ -24,6 +25,9 @@ function capture() {
   return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
 }
 
+/** The smallest spool a configuration may have. */
+const SPOOL_BYTES = 4 * MAX_MESSAGE_BYTES;
+
 function writeConfig(dir: string): string {
   const file = path.join(dir, 'config.yaml');
   writeFileSync(
@@ -31,7 +35,7 @@ function writeConfig(dir: string): string {
     `connector: { id: edge-01, tenant: demo-alu, plant: RP }
 dataDir: ./data
 mqtt: { url: "mqtt://127.0.0.1:1883" }
-spool: { maxBytes: 2097152 }
+spool: { maxBytes: ${SPOOL_BYTES} }
 sources:
   - id: meters
     kind: modbus
@@ -99,7 +103,7 @@ describe('ingot-connector CLI', () => {
     const spool = new Spool({
       file: path.join(dir, 'data', 'spool.db'),
       connectorId: 'edge-01',
-      maxBytes: 2097152,
+      maxBytes: SPOOL_BYTES,
     });
     const ts = Date.now() - 5000;
     spool.append([{ equipment: 'EM-1', tag: 'kwh', ts, value: 1, quality: 'good' }], ts);

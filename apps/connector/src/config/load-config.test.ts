@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '@ingot/contracts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './load-config.ts';
 
@@ -109,7 +110,9 @@ describe('connector configuration', () => {
   it('refuses a spool too small to hold four messages and both password forms', () => {
     expect(
       problems(good.replace('dataDir: ./data', 'dataDir: ./data\nspool: { maxBytes: 1000 }'))[0],
-    ).toMatch(/^spool\.maxBytes \(line \d+\): must be at least 1048576 bytes/);
+    ).toMatch(
+      new RegExp(`^spool\\.maxBytes \\(line \\d+\\): must be at least ${4 * MAX_MESSAGE_BYTES} bytes`),
+    );
     expect(problems(good.replace('  username: edge-01\n', '  username: edge-01\n  password: x\n'))).toEqual([
       'mqtt.password (line 7): give password or passwordFile, not both',
     ]);

@@ -1,4 +1,4 @@
-import { commandTopic, statusTopic, telemetryTopic } from '@ingot/contracts';
+import { commandTopic, MAX_MESSAGE_BYTES, statusTopic, telemetryTopic } from '@ingot/contracts';
 import { describe, expect, it } from 'vitest';
 import { authorizePublish, authorizeSubscribe, INGEST_SHARE_GROUP, shareGroupFor } from './acl.ts';
 import type { TConnectorIdentity } from './identity.ts';
@@ -40,8 +40,8 @@ describe('broker ACL (the rules every broker applies)', () => {
     expect(pub('').allow).toBe(false);
     expect(pub(telemetryTopic(own), { retain: true }).allow).toBe(false);
     expect(pub(telemetryTopic(own), { qos: 2 }).allow).toBe(false);
-    expect(pub(telemetryTopic(own), { payloadBytes: 256 * 1024 + 1 }).allow).toBe(false);
-    expect(pub(telemetryTopic(own), { payloadBytes: 256 * 1024 }).allow).toBe(true);
+    expect(pub(telemetryTopic(own), { payloadBytes: MAX_MESSAGE_BYTES + 1 }).allow).toBe(false);
+    expect(pub(telemetryTopic(own), { payloadBytes: MAX_MESSAGE_BYTES }).allow).toBe(true);
   });
 
   it('a connector subscribes to its own command topic and nothing else', () => {

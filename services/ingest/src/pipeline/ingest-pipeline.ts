@@ -322,17 +322,17 @@ export class IngestPipeline {
   }
 }
 
+// One object literal of one shape per point (no spread): this runs for every point on the ingest's event loop.
 function toStorePoint(identity: TConnectorIdentity, p: TTelemetryPoint): TelemetryPoint {
-  const base = {
+  const v = p.value;
+  return {
     plantId: identity.plantId,
     connectorId: identity.connectorId,
     equipment: p.equipment,
     tag: p.tag,
     ts: p.ts,
     quality: p.quality,
+    value: typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null,
+    text: typeof v === 'string' ? v : null,
   };
-  if (typeof p.value === 'number') return { ...base, value: p.value, text: null };
-  if (typeof p.value === 'boolean') return { ...base, value: p.value ? 1 : 0, text: null };
-  if (typeof p.value === 'string') return { ...base, value: null, text: p.value };
-  return { ...base, value: null, text: null };
 }
