@@ -86,7 +86,7 @@ const EXPECTED_POLICIES: Record<string, string[]> = {
   lot_link: ['lot_link_tenant'],
   partner_share: ['partner_share_tenant'],
   connector: ['connector_tenant', 'connector_definer'],
-  alarm_rule: ['alarm_rule_tenant'],
+  alarm_rule: ['alarm_rule_tenant', 'alarm_rule_definer'],
   alarm: ['alarm_tenant'],
   alarm_event: ['alarm_event_tenant'],
   inspection_plan: ['inspection_plan_tenant'],
@@ -112,6 +112,8 @@ const DEFINER_FUNCTIONS = [
   'app_platform_pending_admin',
   // The public certificate verification page: one certificate by its unguessable token, nothing else.
   'app_certificate_by_token',
+  // Ingest's stale-data alarms: which (tenant, plant) pairs have an enabled stale rule, nothing else.
+  'app_plants_with_stale_rules',
 ];
 
 describeEachDatabase('row-level security catalogue', (t) => {

@@ -10,6 +10,7 @@ export { getAlarm, type TAlarmDetailDto, type TAlarmEventDto } from './get-alarm
 export { listAlarmRules } from './list-alarm-rules.ts';
 export { listAlarms, type TAlarmPage } from './list-alarms.ts';
 export { listRulesForEvaluation } from './list-rules-for-evaluation.ts';
+export { listPlantsWithStaleRules } from './list-plants-with-stale-rules.ts';
 export {
   raiseAlarm,
   type TAlarmSeverity,

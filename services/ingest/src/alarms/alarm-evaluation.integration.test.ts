@@ -3,7 +3,7 @@
  * broker (aedes) -> ingest -> chDB, then the evaluator on the committed batches -> alarms in PostgreSQL. A
  * threshold crossing raises exactly one alarm, the deadband keeps it from chattering, falling below
  * threshold - deadband clears it; a rule edited in the database applies within the refresh; a stale-data rule
- * fires on the timer and clears on data; a state change into `fault` fires; a connector's spool-overflow alarm
+ * fires on the timer and clears on data, also for a plant this process has received nothing from; a state change into `fault` fires; a connector's spool-overflow alarm
  * is raised and cleared; another tenant's rule never sees these points.
  */
 import { alarmTopic, telemetryTopic } from '@ingot/contracts';
@@ -203,6 +203,28 @@ describe('alarm evaluation in ingest (aedes, PostgreSQL, chDB)', () => {
     expect(cleared).toHaveLength(1);
     expect(cleared[0]?.state).toBe('cleared_unacked');
     expect(cleared[0]?.events.at(-1)?.kind).toBe('cleared');
+  });
+
+  it('watches stale-data rules of a plant from which it has received nothing since it started', async () => {
+    const rule = await createRule(a, 'silent-stale', {
+      equipment: 'CM-7',
+      tag: 'speed',
+      kind: 'stale',
+      staleAfterSeconds: 1,
+    });
+    // A fresh evaluator (an ingest just restarted) that has judged no batch: it only knows the plant from the
+    // cross-tenant lookup of plants with stale-data rules.
+    const fresh = new AlarmEvaluator({ db: database.db, store, log, refreshMs: 100 });
+    await new Promise((r) => setTimeout(r, 1200));
+    await fresh.checkStale();
+    const alarms = await alarmsOf(a, { ruleId: rule.id });
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({ state: 'active_unacked', equipment: 'CM-7', tag: 'speed' });
+    expect(fresh.counters.failures).toBe(0);
+    await fresh.stop();
+    await withTenant(database.db, { tenantId: a.identity.tenantId }, (tx) =>
+      tx.alarmRule.update({ where: { id: rule.id }, data: { enabled: false } }),
+    );
   });
 
   it("turns a connector's spool-overflow alarm into an alarm, raised then cleared", async () => {

@@ -3,6 +3,7 @@ import { type Db, withTenant } from '@ingot/db';
 import {
   clearAlarm,
   connectorOpenKey,
+  listPlantsWithStaleRules,
   listRulesForEvaluation,
   raiseAlarm,
   ruleOpenKey,
@@ -48,6 +49,8 @@ interface TPlantRules {
 
 type TAction = { monitor: RuleMonitor; decision: NonNullable<TRuleDecision> };
 
+const DEFAULT_REFRESH_MS = 5000;
+
 /**
  * Alarm rules evaluated on committed telemetry (issue 4). Listens to the ingest pipeline (`onStored`,
  * `onConnectorAlarm`); the tenant and plant are the broker identity's, never the payload's. Rules are cached per
@@ -56,7 +59,8 @@ type TAction = { monitor: RuleMonitor; decision: NonNullable<TRuleDecision> };
  * decide the same raise, the alarm's unique open key makes the second an update.
  *
  * Samples of a batch are judged in timestamp order per rule; a sample older than one already judged is skipped.
- * Stale-data rules are checked on a timer against the store's latest values, for every plant seen since start.
+ * Stale-data rules are checked on a timer against the store's latest values, for every plant seen since start and
+ * every plant with a stale-data rule (looked up across tenants, so a plant silent since before the start counts).
  */
 export class AlarmEvaluator {
   private readonly opts: TAlarmEvaluatorOptions;
@@ -64,6 +68,8 @@ export class AlarmEvaluator {
   private readonly startedAt: number;
   private timer: NodeJS.Timeout | null = null;
   private staleRunning: Promise<void> | null = null;
+  /** When the plants with stale-data rules were last looked up (0: never). */
+  private discoveredAt = 0;
   readonly counters: TAlarmEvaluatorCounters = {
     batches: 0,
     raised: 0,
@@ -146,10 +152,15 @@ export class AlarmEvaluator {
     });
   }
 
-  /** One pass of the stale-data rules of every plant seen (also refreshes their rules). */
+  /**
+   * One pass of the stale-data rules of every plant seen or having a stale rule (also refreshes their rules).
+   * Plants with stale rules are looked up across tenants (only the pairs), so a plant whose connectors were
+   * already silent when this process started is watched too.
+   */
   checkStale(): Promise<void> {
     if (this.staleRunning) return this.staleRunning;
     this.staleRunning = (async () => {
+      await this.discoverStalePlants();
       for (const plant of [...this.plants.values()]) {
         await this.enqueue(plant.tenantId, plant.plantId, (p) => this.checkPlantStale(p));
       }
@@ -157,6 +168,20 @@ export class AlarmEvaluator {
       this.staleRunning = null;
     });
     return this.staleRunning;
+  }
+
+  private async discoverStalePlants(): Promise<void> {
+    const now = this.now();
+    if (now - this.discoveredAt < (this.opts.refreshMs ?? DEFAULT_REFRESH_MS)) return;
+    try {
+      for (const { tenantId, plantId } of await listPlantsWithStaleRules(this.opts.db)) {
+        this.plantRules(tenantId, plantId);
+      }
+      this.discoveredAt = now;
+    } catch (e) {
+      this.counters.failures += 1;
+      this.opts.log.error('cannot list the plants with stale-data rules', { error: (e as Error).message });
+    }
   }
 
   private async checkPlantStale(plant: TPlantRules): Promise<void> {
@@ -251,14 +276,19 @@ export class AlarmEvaluator {
     });
   }
 
-  private enqueue(tenantId: string, plantId: string, work: (p: TPlantRules) => Promise<void>): Promise<void> {
+  /** The plant's entry, created (rules not yet read) the first time it is named. */
+  private plantRules(tenantId: string, plantId: string): TPlantRules {
     const key = `${tenantId}:${plantId}`;
     let plant = this.plants.get(key);
     if (!plant) {
       plant = { tenantId, plantId, loadedAt: 0, monitors: new Map(), queue: Promise.resolve(), queued: 0 };
       this.plants.set(key, plant);
     }
-    const p = plant;
+    return plant;
+  }
+
+  private enqueue(tenantId: string, plantId: string, work: (p: TPlantRules) => Promise<void>): Promise<void> {
+    const p = this.plantRules(tenantId, plantId);
     if (p.queued >= (this.opts.maxQueuedBatches ?? 1000)) {
       this.counters.dropped += 1;
       this.opts.log.warn('alarm evaluation queue full: work dropped', { tenantId, plantId });
@@ -282,7 +312,7 @@ export class AlarmEvaluator {
   /** Reads the plant's enabled rules again when the cache is older than refreshMs. */
   private async refresh(plant: TPlantRules): Promise<void> {
     const now = this.now();
-    if (now - plant.loadedAt < (this.opts.refreshMs ?? 5000)) return;
+    if (now - plant.loadedAt < (this.opts.refreshMs ?? DEFAULT_REFRESH_MS)) return;
     const { rules, activeOpenKeys } = await withTenant(this.opts.db, { tenantId: plant.tenantId }, (tx) =>
       listRulesForEvaluation(tx, { tenantId: plant.tenantId, plantId: plant.plantId }),
     );
