@@ -329,11 +329,7 @@ describe('planProduction [postgres, 200 open orders]', () => {
         { ...base, signal: 'replan', request: { requestId: 'n-1', trigger: 'replan' } },
         options,
       );
-      await waitFor(
-        async () => (await pollStatus(plantCode))?.runs === 1,
-        60_000,
-        'the first run',
-      );
+      await waitFor(async () => (await pollStatus(plantCode))?.runs === 1, 60_000, 'the first run');
       const second = await requestPlan(
         client,
         { ...base, signal: 'replan', request: { requestId: 'n-2', trigger: 'replan' } },
@@ -374,11 +370,7 @@ describe('planProduction [postgres, 200 open orders]', () => {
         },
         { taskQueue, defaults: { timeLimitMs: 120_000, debounceMs: 0 } },
       );
-      await waitFor(
-        async () => (await pollStatus(plantCode))?.state === 'solving',
-        30_000,
-        'solving',
-      );
+      await waitFor(async () => (await pollStatus(plantCode))?.state === 'solving', 30_000, 'solving');
       await new Promise((r) => setTimeout(r, 2_500)); // the solver thread is busy now
       const handle = client.workflow.getHandle(workflowId);
       const t = performance.now();

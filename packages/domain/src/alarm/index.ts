@@ -9,8 +9,8 @@ export { createAlarmRule } from './create-alarm-rule.ts';
 export { getAlarm, type TAlarmDetailDto, type TAlarmEventDto } from './get-alarm.ts';
 export { listAlarmRules } from './list-alarm-rules.ts';
 export { listAlarms, type TAlarmPage } from './list-alarms.ts';
-export { listRulesForEvaluation } from './list-rules-for-evaluation.ts';
 export { listPlantsWithStaleRules } from './list-plants-with-stale-rules.ts';
+export { listRulesForEvaluation } from './list-rules-for-evaluation.ts';
 export {
   raiseAlarm,
   type TAlarmSeverity,
