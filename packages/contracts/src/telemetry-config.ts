@@ -173,12 +173,15 @@ export const ZSource = z.discriminatedUnion(
 export type TSource = z.infer<typeof ZSource>;
 
 export const ZBatching = z.object({
-  /** A batch is closed at this many points ... */
+  /**
+   * A batch is closed at this many points ... (default the most a batch may hold: every batch is one insert, whose
+   * cost is mostly fixed, so a connector with a high rate should fill big batches; a slow one is bounded by time.)
+   */
   maxPoints: z
     .int()
     .min(1)
     .max(MAX_POINTS_PER_BATCH, `must be at most ${MAX_POINTS_PER_BATCH} (MAX_POINTS_PER_BATCH)`)
-    .default(1000),
+    .default(MAX_POINTS_PER_BATCH),
   /** ... or after this long since its first point. */
   maxDelayMs: positiveMs(60_000).default(250),
 });
@@ -187,7 +190,7 @@ export type TBatching = z.infer<typeof ZBatching>;
 /** Sources with tag mapping; (equipment, tag) is unique across all sources, and so are source ids. */
 export const ZSourcesConfig = z
   .object({
-    batching: ZBatching.default({ maxPoints: 1000, maxDelayMs: 250 }),
+    batching: ZBatching.default({ maxPoints: MAX_POINTS_PER_BATCH, maxDelayMs: 250 }),
     sources: z.array(ZSource).max(200),
   })
   .superRefine((c, ctx) => {

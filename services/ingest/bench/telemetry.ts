@@ -6,11 +6,10 @@
  *     -> ingest (validate, insert with dedup token) -> chDB -> PUBACK only after the insert committed = queryable.
  *
  *   npx tsx services/ingest/bench/telemetry.ts [--rate 50000] [--seconds 60] [--connectors 4] [--batch 10000]
- *      [--max-delay-ms 1000] [--window 32] [--spool-sync full|normal] [--chdb-thread on|off]
+ *      [--max-delay-ms 250] [--window 32] [--spool-sync full|normal] [--chdb-thread on|off]
  *
- * `--batch` and `--max-delay-ms` are the agents' `batching.maxPoints` and `batching.maxDelayMs` (the defaults here
- * are what a connector carrying thousands of points per second should use; the agent's own defaults, 1 000 points
- * and 250 ms, suit a few hundred), `--window` its `mqtt.inflightWindow`, `--spool-sync` its `spool.synchronous`.
+ * `--batch` and `--max-delay-ms` are the agents' `batching.maxPoints` and `batching.maxDelayMs` (defaults: the
+ * agent's own), `--window` its `mqtt.inflightWindow`, `--spool-sync` its `spool.synchronous`.
  * Generated points instead of OPC UA sources: the plant simulator produces about 1 000 points/s per plant (10 Hz
  * models), far below the 50 000 points/s goal, and an OPC UA server plus client at that rate would measure
  * node-opcua, not this path. "Spool" is points generated and not yet acknowledged (the agents' spools plus their
@@ -46,7 +45,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '60' },
     connectors: { type: 'string', default: '4' },
     batch: { type: 'string', default: String(MAX_POINTS_PER_BATCH) },
-    'max-delay-ms': { type: 'string', default: '1000' },
+    'max-delay-ms': { type: 'string', default: '250' },
     window: { type: 'string', default: '32' },
     'chdb-thread': { type: 'string', default: 'on' },
     'spool-sync': { type: 'string', default: 'full' },

@@ -1,5 +1,6 @@
 import {
   MAX_MESSAGE_BYTES,
+  MAX_POINTS_PER_BATCH,
   type TSource,
   ZBatching,
   ZEquipmentCode,
@@ -104,7 +105,7 @@ export const ZConnectorConfig = z
       .strict()
       .default({ intervalMs: 10_000 }),
     security: ZSecurityConfig.default({ allowSecurityNone: false, writeAllowList: [] }),
-    batching: ZBatching.default({ maxPoints: 1000, maxDelayMs: 250 }),
+    batching: ZBatching.default({ maxPoints: MAX_POINTS_PER_BATCH, maxDelayMs: 250 }),
     sources: z.array(ZSource).max(200).default([]),
   })
   .strict()
