@@ -121,10 +121,21 @@ describeEachDatabase('audit trail through the API', (t) => {
     expect(recorded).toMatchObject({ actorEmail: EAST_ADMIN, details: { rows: 2, action: 'plant' } });
   });
 
-  it('shows nothing to a planner, and nothing of another tenant to its admin', async () => {
-    const planner = callerFor(t.db, EAST_PLANNER, EAST);
-    expect((await callProcedure(planner, 'audit.list', {})).ok).toBe(false);
+  it('shows nothing to a planner, and records the refused attempts; nothing of another tenant to its admin', async () => {
+    const requestId = randomUUID();
+    const planner = callerFor(t.db, EAST_PLANNER, EAST, { requestId, sourceIp: '203.0.113.9' });
+    const refused = await callProcedure(planner, 'audit.list', {});
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? null : refused.code).toBe('FORBIDDEN');
     expect((await callProcedure(planner, 'audit.export', {})).ok).toBe(false);
+    // Each refusal is a `denied` row in the tenant's trail: who, which permission, which procedure, from where.
+    const denied = await callerFor(t.db, EAST_ADMIN, EAST).audit.list({ filter: { actor: EAST_PLANNER } });
+    expect(
+      denied.items.map((e) => [e.action, e.targetType, e.targetId, e.outcome, e.requestId, e.sourceIp]),
+    ).toEqual([
+      ['audit.export', 'procedure', 'audit.export', 'denied', requestId, '203.0.113.9'],
+      ['audit.read', 'procedure', 'audit.list', 'denied', requestId, '203.0.113.9'],
+    ]);
     const other = callerFor(t.db, JIANGNAN_ADMIN, JIANGNAN);
     const theirs = await other.audit.list({ filter: { target: plantId } });
     expect(theirs.items).toEqual([]);

@@ -4,7 +4,8 @@
  *
  * 1. Every procedure declares an action of a known layer (tenant, self, platform).
  * 2. A viewer calling any tenant or platform mutation gets FORBIDDEN — whatever the input, even input that would
- *    not validate (the check comes first) — and nothing in the database changes.
+ *    not validate (the check comes first) — and nothing in the database changes but the tenant's audit trail,
+ *    which gains one `denied` row per refused tenant call.
  * 3. Partner roles (supplier, customer) get FORBIDDEN from every tenant procedure except reading the tenant's name
  *    and reading orders — which their partnership narrows (here: none, so empty lists and NOT_FOUND).
  * 4. Each role reaches exactly the tenant procedures the table grants it.
@@ -56,25 +57,49 @@ describeEachDatabase('permission sweep', (t) => {
     expect(missing, 'procedures without a known action: add .meta({ action })').toEqual([]);
   });
 
-  it('answers FORBIDDEN to a viewer calling any tenant or platform mutation, with any input, and writes nothing', async () => {
+  it('answers FORBIDDEN to a viewer calling any tenant or platform mutation, with any input, and writes nothing but the denied rows', async () => {
     const viewer = callerFor(t.db, emailOf('viewer'), EAST);
     const mutations = allProcedures().filter((p) => p.type === 'mutation');
     expect(mutations.filter((p) => isSelfAction(actionOf(p.path))).map((p) => p.path)).toEqual([
       'me.setLocale',
     ]);
     await viewer.me.get(); // first sign-in binds the pending user row to the subject: not part of the sweep
-    const before = await databaseDigest(t.database);
+    const trail = async () =>
+      t.database.ownerQuery<{ outcome: string; action: string; target: string; n: number }>(
+        `SELECT outcome, action, target_id AS target, count(*)::int AS n FROM audit_event
+          WHERE tenant_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [tenantIdForSlug(EAST)],
+      );
+    const trailBefore = await trail();
+    const before = await databaseDigest(t.database, { except: ['audit_event'] });
     const failures: string[] = [];
+    const deniedInTenant: Array<{ action: string; target: string }> = [];
     for (const { path } of mutations) {
-      if (isSelfAction(actionOf(path))) continue;
+      const action = actionOf(path);
+      if (isSelfAction(action)) continue;
       for (const input of PROBES) {
         const out = await callProcedure(viewer, path, input);
         if (out.ok || out.code !== 'FORBIDDEN')
           failures.push(`${path}(${JSON.stringify(input)}): ${out.ok ? 'succeeded' : out.code}`);
+        if (isTenantAction(action)) deniedInTenant.push({ action, target: path });
       }
     }
     expect(failures).toEqual([]);
-    expect(await databaseDigest(t.database)).toEqual(before);
+    expect(await databaseDigest(t.database, { except: ['audit_event'] })).toEqual(before);
+    // The trail gained exactly one `denied` row per refused tenant call (platform calls have no tenant), nothing else.
+    const gained = new Map<string, number>();
+    for (const { action, target } of deniedInTenant) {
+      const key = `denied ${action} ${target}`;
+      gained.set(key, (gained.get(key) ?? 0) + 1);
+    }
+    for (const r of trailBefore) {
+      const key = `${r.outcome} ${r.action} ${r.target}`;
+      gained.set(key, (gained.get(key) ?? 0) + r.n);
+    }
+    const after = await trail();
+    expect(Object.fromEntries(after.map((r) => [`${r.outcome} ${r.action} ${r.target}`, r.n]))).toEqual(
+      Object.fromEntries(gained),
+    );
   });
 
   it.each(['supplier', 'customer'] as const)(

@@ -3,6 +3,7 @@ import {
   DomainError,
   getUserProfile,
   listMyMemberships,
+  recordAuditEvent,
   resolveMembership,
   type TTenantContext,
   type TUserProfile,
@@ -72,6 +73,9 @@ class RollbackSignal {
   constructor(readonly result: unknown) {}
 }
 
+/** Returned by the tenant transaction when the permission table refused: the denied row commits, then FORBIDDEN. */
+const DENIED = Symbol('denied');
+
 const ZActiveTenantId = z.uuid();
 
 /**
@@ -80,7 +84,7 @@ const ZActiveTenantId = z.uuid();
  * tenant), rolled back if the procedure fails; `ctx.tx` is that transaction and `ctx.scope` what domain
  * functions take. A pick the user is not a member of answers FORBIDDEN (never silently another tenant).
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) => {
+export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, path, next }) => {
   const userId = ctx.user.id;
   let tenantId: string | null = null;
   if (ctx.activeTenantId !== null) {
@@ -103,9 +107,22 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) =
     if (!membership.tenantActive)
       throw new TRPCError({ code: 'FORBIDDEN', message: 'the tenant is suspended' });
     // The permission table, deny by default, before the procedure reads any row (and before its input is parsed).
+    // A member's refused attempt goes into the tenant's audit trail (who tried what, from where); the input does not.
     const action = meta?.action;
-    if (!isTenantAction(action) || !rolesAllow(membership.roles, action))
-      throw forbidden(`your roles in this tenant do not allow ${String(action)}`);
+    if (!isTenantAction(action) || !rolesAllow(membership.roles, action)) {
+      await recordAuditEvent(
+        tx,
+        { tenantId: activeTenantId, userId, requestId: ctx.requestId, sourceIp: ctx.sourceIp },
+        {
+          action: String(action),
+          targetType: 'procedure',
+          targetId: path,
+          outcome: 'denied',
+          details: { roles: membership.roles },
+        },
+      );
+      return DENIED;
+    }
     const tenant = {
       id: activeTenantId,
       membershipId: membership.membershipId,
@@ -126,12 +143,15 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, meta, next }) =
     if (!result.ok) throw new RollbackSignal(result);
     return result;
   };
+  let outcome: Awaited<ReturnType<typeof inTenant>>;
   try {
-    return await withTenant(ctx.db, { tenantId: activeTenantId, userId }, inTenant);
+    outcome = await withTenant(ctx.db, { tenantId: activeTenantId, userId }, inTenant);
   } catch (e) {
-    if (e instanceof RollbackSignal) return e.result as Awaited<ReturnType<typeof inTenant>>;
+    if (e instanceof RollbackSignal) return e.result as Exclude<typeof outcome, typeof DENIED>;
     throw e;
   }
+  if (outcome === DENIED) throw forbidden(`your roles in this tenant do not allow ${String(meta?.action)}`);
+  return outcome;
 });
 
 /** About the caller themselves (their profile, their language): any signed-in user, self actions only. */

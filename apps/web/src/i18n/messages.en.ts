@@ -67,6 +67,8 @@ export const messagesEn: TMessages = {
   'audit.export': 'Export CSV',
   'audit.time': 'Time',
   'audit.outcome': 'Outcome',
+  'audit.outcome.success': 'done',
+  'audit.outcome.denied': 'denied',
   'audit.source': 'Source address',
   'audit.details': 'Details',
   'audit.seq': 'No.',

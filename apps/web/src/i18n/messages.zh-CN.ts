@@ -66,6 +66,8 @@ export const messagesZhCN = {
   'audit.export': '导出 CSV',
   'audit.time': '时间',
   'audit.outcome': '结果',
+  'audit.outcome.success': '已执行',
+  'audit.outcome.denied': '被拒绝',
   'audit.source': '来源地址',
   'audit.details': '详情',
   'audit.seq': '序号',

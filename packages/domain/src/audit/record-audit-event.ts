@@ -9,6 +9,8 @@ export interface TAuditEntry {
   targetType: string;
   targetId: string | null;
   details?: TAuditDetails;
+  /** `success` (default): the change was made. `denied`: the permission table refused the attempt. */
+  outcome?: 'success' | 'denied';
 }
 
 /** Who acted, where, and the request: all the audit row needs of the acting context. */
@@ -16,7 +18,8 @@ export type TAuditActor = Pick<TTenantContext, 'tenantId' | 'userId' | 'requestI
 
 /**
  * Writes the one audit row of a mutation, in the mutation's own transaction (so a rolled-back change leaves
- * no audit row, and a committed change always has one).
+ * no audit row, and a committed change always has one). A refused attempt is written as `denied` in a
+ * transaction of its own (the API does that before answering FORBIDDEN).
  */
 export async function recordAuditEvent(tx: TenantTx, ctx: TAuditActor, entry: TAuditEntry): Promise<void> {
   await tx.auditEvent.create({
@@ -26,7 +29,7 @@ export async function recordAuditEvent(tx: TenantTx, ctx: TAuditActor, entry: TA
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      outcome: 'success',
+      outcome: entry.outcome ?? 'success',
       requestId: ctx.requestId ?? null,
       sourceIp: ctx.sourceIp ?? null,
       details: entry.details ?? {},

@@ -146,7 +146,15 @@ export function AuditView() {
                   {e.targetType}
                   {e.targetId ? <span className="muted"> {e.targetId}</span> : null}
                 </td>
-                <td>{e.outcome}</td>
+                <td>
+                  {e.outcome === 'denied' ? (
+                    <span className="badge badge--error">{t('audit.outcome.denied')}</span>
+                  ) : e.outcome === 'success' ? (
+                    t('audit.outcome.success')
+                  ) : (
+                    e.outcome
+                  )}
+                </td>
                 <td>{e.sourceIp ?? '—'}</td>
                 <td>
                   <code className="audit-details">{JSON.stringify(e.details)}</code>
