@@ -75,6 +75,13 @@ const ZWebEnv = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * The platform process's telemetry: `on` (default) the store, embedded broker, ingest, plant simulator and demo
+   * connector; `store` the store only (pages read it, nothing is ingested); `off` none of it.
+   */
+  INGOT_TELEMETRY: z.enum(['on', 'store', 'off']).default('on'),
+  /** Loopback port of the embedded MQTT broker; 0 (default) = a free one at each start. */
+  INGOT_TELEMETRY_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type TWebEnv = z.infer<typeof ZWebEnv>;

@@ -24,29 +24,11 @@ import type { Db } from '@ingot/db';
 import { ensureConnectorCredentials } from '@ingot/domain';
 import { fileDeadLetterSink, jsonLogger, startEmbeddedIngest } from '@ingot/ingest';
 import { openTelemetryStore } from '@ingot/telemetry';
-import { z } from 'zod';
+import { env, type TWebEnv } from '../env.ts';
 import { setTelemetryRuntime, type TTelemetryRuntime } from './telemetry-handle.ts';
 
-/** Settings (to move into src/env.ts). */
-const ZTelemetryEnv = z.object({
-  /** `on` (default): broker, ingest, simulator and demo connector; `store`: the store only; `off`: nothing. */
-  INGOT_TELEMETRY: z.enum(['on', 'store', 'off']).default('on'),
-  /** Loopback port of the embedded broker; 0 (default) = a free one at each start. */
-  INGOT_TELEMETRY_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-});
-export type TTelemetryEnv = z.infer<typeof ZTelemetryEnv>;
-
-export function readTelemetryEnv(
-  // biome-ignore lint/style/noProcessEnv: read once here until these keys move into src/env.ts
-  source: Record<string, string | undefined> = process.env,
-): TTelemetryEnv {
-  const r = ZTelemetryEnv.safeParse(source);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new Error(`telemetry settings: ${i?.path.join('.')}: ${i?.message}`);
-  }
-  return r.data;
-}
+/** The telemetry settings of the portal's environment (src/env.ts). */
+export type TTelemetryEnv = Pick<TWebEnv, 'INGOT_TELEMETRY' | 'INGOT_TELEMETRY_MQTT_PORT'>;
 
 export const DEMO_CONNECTOR = {
   tenantSlug: 'east-china-al',
@@ -129,7 +111,7 @@ function readKnownPassword(file: string): string | null {
  * credentials, and starts the simulator and the agent. Registers the runtime for getTelemetryRuntime().
  */
 export async function startTelemetryRuntime(opts: TStartTelemetryOptions): Promise<TTelemetryRuntime | null> {
-  const settings = opts.settings ?? readTelemetryEnv();
+  const settings = opts.settings ?? env;
   const log = opts.log ?? ((m: string) => console.log(`[telemetry] ${m}`));
   if (settings.INGOT_TELEMETRY === 'off') {
     log('INGOT_TELEMETRY=off: no telemetry store, broker, ingest or simulator');
@@ -169,7 +151,7 @@ async function startPipeline(
   dir: string,
   log: (msg: string) => void,
 ): Promise<void> {
-  const settings = opts.settings ?? readTelemetryEnv();
+  const settings = opts.settings ?? env;
   const store = runtime.store;
 
   const ingest = await startEmbeddedIngest({
