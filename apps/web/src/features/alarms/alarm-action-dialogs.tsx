@@ -1,9 +1,9 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -33,9 +33,7 @@ export function ShelveDialog({ alarmId, onClose }: { alarmId: string | null; onC
     }),
   );
   const errors = apiError(shelve.error);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const onSubmit = (f: FormData) => {
     const reason = String(f.get('reason') ?? '').trim();
     setReasonMissing(!reason);
     if (!reason || !alarmId) return;
@@ -48,7 +46,14 @@ export function ShelveDialog({ alarmId, onClose }: { alarmId: string | null; onC
       onClose={onClose}
       testId="alarm-shelve-dialog"
     >
-      <form onSubmit={onSubmit} className="form">
+      <FormFrame
+        formError={errors.formError}
+        pending={shelve.isPending}
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        submitLabel={t('alarms.shelve')}
+        submitTestId="alarm-shelve-submit"
+      >
         <Field label={t('alarms.shelveFor')} error={errors.fieldErrors.minutes}>
           <select name="minutes" defaultValue="60" data-testid="alarm-shelve-minutes">
             {SHELVE_DURATIONS.map((m) => (
@@ -65,21 +70,7 @@ export function ShelveDialog({ alarmId, onClose }: { alarmId: string | null; onC
         >
           <textarea name="reason" rows={3} maxLength={1000} data-testid="alarm-shelve-reason" />
         </Field>
-        <FormError message={errors.formError} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={shelve.isPending}
-            data-testid="alarm-shelve-submit"
-          >
-            {t('alarms.shelve')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Modal>
   );
 }
@@ -100,9 +91,8 @@ export function CommentDialog({ alarmId, onClose }: { alarmId: string | null; on
     }),
   );
   const errors = apiError(comment.error);
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const text = String(new FormData(e.currentTarget).get('text') ?? '').trim();
+  const onSubmit = (f: FormData) => {
+    const text = String(f.get('text') ?? '').trim();
     setMissing(!text);
     if (!text || !alarmId) return;
     comment.mutate({ id: alarmId, text });
@@ -114,7 +104,14 @@ export function CommentDialog({ alarmId, onClose }: { alarmId: string | null; on
       onClose={onClose}
       testId="alarm-comment-dialog"
     >
-      <form onSubmit={onSubmit} className="form">
+      <FormFrame
+        formError={errors.formError}
+        pending={comment.isPending}
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        submitLabel={t('alarms.comment')}
+        submitTestId="alarm-comment-submit"
+      >
         <Field
           label={t('alarms.commentText')}
           error={missing ? t('alarms.form.required') : errors.fieldErrors.text}
@@ -122,21 +119,7 @@ export function CommentDialog({ alarmId, onClose }: { alarmId: string | null; on
         >
           <textarea name="text" rows={4} maxLength={1000} data-testid="alarm-comment-text" />
         </Field>
-        <FormError message={errors.formError} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={comment.isPending}
-            data-testid="alarm-comment-submit"
-          >
-            {t('alarms.comment')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Modal>
   );
 }

@@ -7,9 +7,9 @@ import {
   type TAlarmSeverity,
 } from '@ingot/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import type { TRouterOutputs } from '../../trpc/types.ts';
@@ -67,8 +67,7 @@ export function AlarmRuleForm({
   const errorOf = (key: keyof TRuleFormValues) =>
     problems[key] ? t(`alarms.form.${problems[key]}`) : server.fieldErrors[key];
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const onSubmit = () => {
     const found = checkRuleForm(v);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
@@ -93,8 +92,16 @@ export function AlarmRuleForm({
   const level = v.kind === 'high' || v.kind === 'low';
 
   return (
-    <form className="card card-pad form" onSubmit={onSubmit} noValidate data-testid="alarm-rule-form">
-      <h2>{rule ? t('alarms.rules.edit') : t('alarms.rules.create')}</h2>
+    <FormFrame
+      className="card card-pad"
+      heading={<h2>{rule ? t('alarms.rules.edit') : t('alarms.rules.create')}</h2>}
+      formError={Object.keys(server.fieldErrors).length === 0 ? server.formError : null}
+      pending={save.isPending}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      testId="alarm-rule-form"
+      submitTestId="rule-submit"
+    >
       <div className={styles.form}>
         <Field label={t('telemetry.plant')} error={server.fieldErrors.plantId}>
           <select
@@ -301,15 +308,6 @@ export function AlarmRuleForm({
           </Field>
         </div>
       </div>
-      <FormError message={Object.keys(server.fieldErrors).length === 0 ? server.formError : null} />
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="rule-submit">
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -291,33 +292,22 @@ function RevokeDialog({
       onClose={close}
       testId="cert-revoke-dialog"
     >
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FormFrame
+        formError={err.formError}
+        pending={revoke.isPending}
+        onSubmit={(fields) => {
           if (!target) return;
-          revoke.mutate({ id: target.id, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+          revoke.mutate({ id: target.id, reason: String(fields.get('reason') ?? '') });
         }}
+        onCancel={close}
+        submitLabel={t('cert.revokeConfirm')}
+        tone="danger"
+        submitTestId="cert-revoke-submit"
       >
-        <FormError message={err.formError} />
         <Field label={t('cert.revokeReason')} error={err.fieldErrors.reason}>
           <textarea name="reason" rows={3} required data-testid="cert-revoke-reason" />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-danger-solid"
-            disabled={revoke.isPending}
-            data-testid="cert-revoke-submit"
-          >
-            {t('cert.revokeConfirm')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Modal>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import type { FormEvent, ReactNode, Ref } from 'react';
-import { FormError } from '../../components/form-error.tsx';
-import { useI18n } from '../../i18n/i18n-provider.tsx';
+import type { ReactNode, Ref } from 'react';
+import { FormFrame } from '../../components/form-frame.tsx';
 
 /**
- * The frame of every master-data form: the message that belongs to no field on top, the fields, then Cancel and
- * Save (disabled and reading "saving…" while the request runs). Test ids `${kind}-form` and `${kind}-submit`.
+ * The portal's `FormFrame` with the master-data defaults: Cancel and Save, test ids `${kind}-form` and
+ * `${kind}-submit`.
  */
 export function MasterDataForm(props: {
   kind: string;
@@ -18,28 +17,17 @@ export function MasterDataForm(props: {
   children: ReactNode;
   ref?: Ref<HTMLFormElement>;
 }) {
-  const { t } = useI18n();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    props.onSubmit(new FormData(e.currentTarget));
-  };
   return (
-    <form ref={props.ref} className="form" onSubmit={submit} noValidate data-testid={`${props.kind}-form`}>
-      <FormError message={props.formError} />
+    <FormFrame
+      ref={props.ref}
+      formError={props.formError}
+      pending={props.pending}
+      onSubmit={(fields) => props.onSubmit(fields)}
+      onCancel={props.onCancel}
+      testId={`${props.kind}-form`}
+      submitTestId={`${props.kind}-submit`}
+    >
       {props.children}
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={props.pending}
-          data-testid={`${props.kind}-submit`}
-        >
-          {props.pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

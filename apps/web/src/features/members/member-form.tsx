@@ -1,9 +1,9 @@
 'use client';
 
 import { ROLES, type TRole } from '@ingot/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
 
@@ -34,9 +34,7 @@ export function MemberForm(props: {
     else next.add(value);
     return next;
   };
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     props.onSubmit({
       email: String(f.get('email') ?? props.initial?.email ?? ''),
       displayName: String(f.get('displayName') ?? props.initial?.displayName ?? ''),
@@ -48,8 +46,14 @@ export function MemberForm(props: {
   const plantsError = Object.entries(fe).find(([k]) => k === 'plantIds' || k.startsWith('plantIds.'))?.[1];
 
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="member-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      testId="member-form"
+      submitTestId="member-submit"
+    >
       {props.mode === 'add' ? (
         <div className="form-grid">
           <Field label={t('members.email')} error={fe.email} testId="member-email">
@@ -103,19 +107,6 @@ export function MemberForm(props: {
           </p>
         ) : null}
       </fieldset>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={props.pending}
-          data-testid="member-submit"
-        >
-          {props.pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

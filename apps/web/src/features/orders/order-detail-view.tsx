@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TMessageKey } from '../../i18n/messages.ts';
@@ -403,16 +404,17 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
         onClose={() => setDialog(null)}
         testId="rush-dialog"
       >
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const raw = String(new FormData(e.currentTarget).get('priority') ?? '').trim();
+        <FormFrame
+          formError={apiError(rush.error).formError}
+          pending={rush.isPending}
+          onSubmit={(fields) => {
+            const raw = String(fields.get('priority') ?? '').trim();
             rush.mutate({ orderId: o.id, priority: raw === '' ? 5 : Number(raw) });
           }}
+          onCancel={() => setDialog(null)}
+          submitLabel={t('orders.rushSubmit')}
+          submitTestId="rush-submit"
         >
-          <FormError message={apiError(rush.error).formError} />
           <Field label={t('orders.rushPriority')} error={apiError(rush.error).fieldErrors.priority}>
             <input
               name="priority"
@@ -423,20 +425,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
               defaultValue={Math.max(5, o.priority + 1)}
             />
           </Field>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setDialog(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={rush.isPending}
-              data-testid="rush-submit"
-            >
-              {t('orders.rushSubmit')}
-            </button>
-          </div>
-        </form>
+        </FormFrame>
       </Modal>
       <ShipDialog order={o} open={dialog === 'ship'} onClose={() => setDialog(null)} />
       <CancelDialog order={o} open={dialog === 'cancel'} onClose={() => setDialog(null)} />

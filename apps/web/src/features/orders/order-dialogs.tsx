@@ -1,9 +1,9 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -42,9 +42,7 @@ export function ShipDialog({
     setLocalError(null);
     onClose();
   };
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const lines = order.lines
       .map((l) => ({ lineId: l.id, raw: String(f.get(`qty-${l.id}`) ?? '').trim() }))
       .filter((l) => l.raw !== '')
@@ -64,8 +62,14 @@ export function ShipDialog({
   };
   return (
     <Modal open={open} title={t('orders.shipTitle')} onClose={close} testId="ship-dialog">
-      <form className="form" onSubmit={submit} noValidate>
-        <FormError message={localError ?? err.formError} />
+      <FormFrame
+        formError={localError ?? err.formError}
+        pending={ship.isPending}
+        onSubmit={submit}
+        onCancel={close}
+        submitLabel={t('orders.shipSubmit')}
+        submitTestId="ship-submit"
+      >
         <div className="table-wrap">
           <table className="data">
             <thead>
@@ -122,20 +126,7 @@ export function ShipDialog({
             <input name="vehicleNo" type="text" />
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={ship.isPending}
-            data-testid="ship-submit"
-          >
-            {t('orders.shipSubmit')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Modal>
   );
 }
@@ -169,32 +160,19 @@ export function CancelDialog({
   };
   return (
     <Modal open={open} title={t('orders.cancel')} onClose={close} testId="cancel-dialog">
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          cancel.mutate({ id: order.id, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
-        }}
+      <FormFrame
+        formError={err.formError ?? err.fieldErrors.id}
+        pending={cancel.isPending}
+        onSubmit={(fields) => cancel.mutate({ id: order.id, reason: String(fields.get('reason') ?? '') })}
+        onCancel={close}
+        submitLabel={t('orders.cancelSubmit')}
+        tone="danger"
+        submitTestId="cancel-submit"
       >
-        <FormError message={err.formError ?? err.fieldErrors.id} />
         <Field label={t('orders.cancelReason')} error={err.fieldErrors.reason} testId="cancel-reason">
           <textarea name="reason" rows={3} data-testid="cancel-reason" />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-danger-solid"
-            disabled={cancel.isPending}
-            data-testid="cancel-submit"
-          >
-            {t('orders.cancelSubmit')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
     </Modal>
   );
 }

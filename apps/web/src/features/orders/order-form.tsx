@@ -3,9 +3,10 @@
 import { QUANTITY_UNITS, type TQuantityUnit } from '@ingot/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useApiError } from '../../trpc/use-api-error.ts';
@@ -57,9 +58,7 @@ export function OrderForm() {
   const update = (key: number, patch: Partial<TLineDraft>) =>
     setLines((list) => list.map((l) => (l.key === key ? { ...l, ...patch } : l)));
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const s = (k: string) => String(f.get(k) ?? '').trim();
     const orderNo = s('orderNo');
     create.mutate({
@@ -83,17 +82,22 @@ export function OrderForm() {
   const plantList = plants.data ?? [];
 
   return (
-    <form
-      className="form card card-pad"
+    <FormFrame
+      className="card card-pad"
+      heading={
+        <h2 id={`${formId}-title`} className="visually-hidden">
+          {t('orders.formTitle')}
+        </h2>
+      }
+      formError={err.formError}
+      pending={create.isPending}
       onSubmit={submit}
-      noValidate
-      data-testid="order-form"
+      onCancel={() => router.push('/orders')}
+      submitLabel={create.isPending ? t('orders.creating') : t('orders.submit')}
+      testId="order-form"
+      submitTestId="order-submit"
       aria-labelledby={`${formId}-title`}
     >
-      <h2 id={`${formId}-title`} className="visually-hidden">
-        {t('orders.formTitle')}
-      </h2>
-      <FormError message={err.formError} />
       <div className="form-grid">
         <Field label={t('prod.plant')} error={fe.plantId} testId="order-plant">
           <select
@@ -250,19 +254,6 @@ export function OrderForm() {
       <Field label={t('orders.notes')} error={fe.notes}>
         <textarea name="notes" rows={2} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={() => router.push('/orders')}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={create.isPending}
-          data-testid="order-submit"
-        >
-          {create.isPending ? t('orders.creating') : t('orders.submit')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useApiError } from '../../trpc/use-api-error.ts';
@@ -40,9 +40,7 @@ export function EquipmentDowntimeForm({
     }),
   );
   const err = apiError(down.error ?? up.error);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const end = String(f.get('end') ?? '').trim();
     setDone(null);
     down.mutate({
@@ -53,9 +51,29 @@ export function EquipmentDowntimeForm({
     });
   };
   return (
-    <form className="card card-pad form" onSubmit={submit} noValidate data-testid="plan-downtime">
-      <h3 style={{ margin: 0 }}>{t('planning.equipmentDown')}</h3>
-      <FormError message={err.formError} />
+    <FormFrame
+      className="card card-pad"
+      heading={<h3 style={{ margin: 0 }}>{t('planning.equipmentDown')}</h3>}
+      formError={err.formError}
+      pending={down.isPending}
+      onSubmit={submit}
+      extraActions={
+        <button
+          type="button"
+          className="btn"
+          disabled={!equipmentId || up.isPending}
+          onClick={() => {
+            setDone(null);
+            up.mutate({ equipmentId });
+          }}
+        >
+          {t('planning.equipmentUp')}
+        </button>
+      }
+      submitLabel={t('planning.equipmentDown')}
+      tone="danger"
+      testId="plan-downtime"
+    >
       <div className="form-grid">
         <Field label={t('prod.equipment')} error={err.fieldErrors.equipmentId}>
           <select value={equipmentId} onChange={(e) => setEquipmentId(e.target.value)}>
@@ -85,22 +103,6 @@ export function EquipmentDowntimeForm({
           {done}
         </output>
       ) : null}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={!equipmentId || up.isPending}
-          onClick={() => {
-            setDone(null);
-            up.mutate({ equipmentId });
-          }}
-        >
-          {t('planning.equipmentUp')}
-        </button>
-        <button type="submit" className="btn btn-danger-solid" disabled={down.isPending}>
-          {t('planning.equipmentDown')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

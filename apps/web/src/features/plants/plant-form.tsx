@@ -1,9 +1,9 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { CodeNameFields } from '../../components/code-name-fields.tsx';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
 import type { TPlantItem } from '../../trpc/types.ts';
@@ -43,9 +43,7 @@ export function PlantForm(props: {
   const zones = TIME_ZONES.includes(timezone) ? TIME_ZONES : [timezone, ...TIME_ZONES];
   const fe = props.error.fieldErrors;
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const s = (k: string) => String(f.get(k) ?? '');
     props.onSubmit({
       code: s('code'),
@@ -62,8 +60,14 @@ export function PlantForm(props: {
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="plant-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      testId="plant-form"
+      submitTestId="plant-submit"
+    >
       <div className="form-grid">
         <CodeNameFields testIdPrefix="plant" initial={init} fieldErrors={fe} />
         <Field label={t('plants.timezone')} error={fe.timezone}>
@@ -88,14 +92,6 @@ export function PlantForm(props: {
       <Field label={t('plants.addressLine')} error={fe['address.line1']}>
         <input name="line1" type="text" defaultValue={init?.address.line1} />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={props.pending} data-testid="plant-submit">
-          {props.pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useApiError } from '../../trpc/use-api-error.ts';
@@ -18,9 +17,7 @@ export function FirstPasswordForm() {
   const issue = useMutation(trpc.platform.tenant.issueFirstPassword.mutationOptions());
   const apiError = useApiError();
   const err = apiError(issue.error);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     issue.mutate({ slug: String(f.get('slug') ?? ''), email: String(f.get('email') ?? '') });
   };
   return (
@@ -29,8 +26,14 @@ export function FirstPasswordForm() {
         {t('platform.firstPassword')}
       </h2>
       <p className="muted">{t('platform.firstPassword.help')}</p>
-      <form className="form" onSubmit={submit} noValidate data-testid="first-password-form">
-        <FormError message={err.formError} />
+      <FormFrame
+        formError={err.formError}
+        pending={issue.isPending}
+        onSubmit={submit}
+        submitLabel={t('platform.firstPassword.submit')}
+        tone="plain"
+        testId="first-password-form"
+      >
         <div className="form-grid">
           <Field label={t('platform.slug')} error={err.fieldErrors.slug}>
             <input name="slug" type="text" autoComplete="off" />
@@ -39,12 +42,7 @@ export function FirstPasswordForm() {
             <input name="email" type="email" autoComplete="off" />
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn" disabled={issue.isPending}>
-            {t('platform.firstPassword.submit')}
-          </button>
-        </div>
-      </form>
+      </FormFrame>
       {issue.data ? (
         <div className="notice notice--ok" aria-live="polite" data-testid="first-password-issued">
           <p>{t('platform.firstPassword.issued', { email: issue.data.email })}</p>

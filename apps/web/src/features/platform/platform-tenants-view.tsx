@@ -2,9 +2,9 @@
 
 import { LOCALES, TENANT_KINDS, type TLocale, type TTenantKind } from '@ingot/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useApiError } from '../../trpc/use-api-error.ts';
@@ -42,9 +42,7 @@ export function PlatformTenantsView() {
   const fe = err.fieldErrors;
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const submit = (f: FormData) => {
     const s = (k: string) => String(f.get(k) ?? '');
     provision.mutate({
       slug: s('slug'),
@@ -107,8 +105,13 @@ export function PlatformTenantsView() {
         <h2 id="provision-heading" style={{ marginTop: 0, fontSize: '1.1rem' }}>
           {t('platform.provision')}
         </h2>
-        <form className="form" onSubmit={submit} noValidate data-testid="provision-form">
-          <FormError message={err.formError} />
+        <FormFrame
+          formError={err.formError}
+          pending={provision.isPending}
+          onSubmit={submit}
+          submitLabel={t('platform.provisionSubmit')}
+          testId="provision-form"
+        >
           <div className="form-grid">
             <Field label={t('common.name')} error={fe.name}>
               <input name="name" type="text" autoComplete="off" />
@@ -147,12 +150,7 @@ export function PlatformTenantsView() {
               <input name="adminName" type="text" autoComplete="off" />
             </Field>
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={provision.isPending}>
-              {t('platform.provisionSubmit')}
-            </button>
-          </div>
-        </form>
+        </FormFrame>
         {slug ? (
           <div className="notice" aria-live="polite" style={{ marginTop: 12 }} data-testid="provision-status">
             <strong>{t('platform.run')}</strong> <span className="mono">{slug}</span>:{' '}

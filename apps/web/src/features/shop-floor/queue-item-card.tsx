@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -112,9 +113,7 @@ export function QueueItemCard({
       note: String(f.get('note') ?? ''),
     });
   };
-  const onFinish = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const onFinish = (f: FormData) => {
     finish.mutate({
       operationId: item.operationId,
       scrapT: num(f.get('scrapT')),
@@ -272,35 +271,28 @@ export function QueueItemCard({
         onClose={() => setFinishing(false)}
         testId="finish-dialog"
       >
-        <form className="form" onSubmit={onFinish} noValidate>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('shopFloor.finishHint')}
-          </p>
-          <FormError
-            message={
-              finishErr.formError ?? finishErr.fieldErrors.operationId ?? finishErr.fieldErrors.outputs
-            }
-          />
+        <FormFrame
+          heading={
+            <p className="muted" style={{ margin: 0 }}>
+              {t('shopFloor.finishHint')}
+            </p>
+          }
+          formError={
+            finishErr.formError ?? finishErr.fieldErrors.operationId ?? finishErr.fieldErrors.outputs
+          }
+          pending={finish.isPending}
+          onSubmit={onFinish}
+          onCancel={() => setFinishing(false)}
+          submitLabel={t('shopFloor.finishSubmit')}
+          submitTestId="finish-submit"
+        >
           <Field label={t('shopFloor.finishScrap')} error={finishErr.fieldErrors.scrapT}>
             <input name="scrapT" type="number" min={0} step="any" inputMode="decimal" />
           </Field>
           <Field label={t('shopFloor.note')} error={finishErr.fieldErrors.note}>
             <input name="note" type="text" />
           </Field>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setFinishing(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={finish.isPending}
-              data-testid="finish-submit"
-            >
-              {t('shopFloor.finishSubmit')}
-            </button>
-          </div>
-        </form>
+        </FormFrame>
       </Modal>
     </li>
   );

@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -78,9 +79,7 @@ export function ShopFloorView({
     router.replace(`/shop-floor${q.size ? `?${q}` : ''}`);
   };
 
-  const onDown = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  const onDown = (f: FormData) => {
     down.mutate({
       equipmentId,
       reason: String(f.get('reason') ?? ''),
@@ -242,8 +241,15 @@ export function ShopFloorView({
         onClose={() => setDownOpen(false)}
         testId="down-dialog"
       >
-        <form className="form" onSubmit={onDown} noValidate>
-          <FormError message={downErr.formError} />
+        <FormFrame
+          formError={downErr.formError}
+          pending={down.isPending}
+          onSubmit={onDown}
+          onCancel={() => setDownOpen(false)}
+          submitLabel={t('shopFloor.breakdownSubmit')}
+          tone="danger"
+          submitTestId="down-submit"
+        >
           <Field label={t('planning.downKind')}>
             <select name="kind" defaultValue="breakdown">
               <option value="breakdown">{t('planning.downKind.breakdown')}</option>
@@ -257,20 +263,7 @@ export function ShopFloorView({
           >
             <textarea name="reason" rows={3} data-testid="down-reason" />
           </Field>
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setDownOpen(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="btn btn-danger-solid"
-              disabled={down.isPending}
-              data-testid="down-submit"
-            >
-              {t('shopFloor.breakdownSubmit')}
-            </button>
-          </div>
-        </form>
+        </FormFrame>
       </Modal>
     </>
   );

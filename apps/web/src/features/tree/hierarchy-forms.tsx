@@ -1,10 +1,10 @@
 'use client';
 
 import { EQUIPMENT_CLASSES, type TEquipmentClass, WORK_CENTER_KINDS } from '@ingot/contracts';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { CodeNameFields } from '../../components/code-name-fields.tsx';
 import { Field } from '../../components/field.tsx';
-import { FormError } from '../../components/form-error.tsx';
+import { FormFrame } from '../../components/form-frame.tsx';
 import { useI18n } from '../../i18n/i18n-provider.tsx';
 import type { TApiErrorView } from '../../trpc/describe-api-error.ts';
 
@@ -16,30 +16,8 @@ interface TFormBase {
   onCancel: () => void;
 }
 
-function FormButtons({
-  pending,
-  onCancel,
-  testId,
-}: {
-  pending: boolean;
-  onCancel: () => void;
-  testId: string;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <button type="button" className="btn" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
-      <button type="submit" className="btn btn-primary" disabled={pending} data-testid={testId}>
-        {pending ? t('common.saving') : t('common.save')}
-      </button>
-    </div>
-  );
-}
-
-function text(form: HTMLFormElement, name: string): string {
-  return String(new FormData(form).get(name) ?? '');
+function text(fields: FormData, name: string): string {
+  return String(fields.get(name) ?? '');
 }
 
 /** Code + name: areas. */
@@ -50,18 +28,20 @@ export function AreaForm(
   },
 ) {
   const fe = props.error.fieldErrors;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    props.onSubmit({ code: text(e.currentTarget, 'code'), name: text(e.currentTarget, 'name') });
-  };
+  const submit = (f: FormData) => props.onSubmit({ code: text(f, 'code'), name: text(f, 'name') });
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="area-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      testId="area-form"
+      submitTestId="area-submit"
+    >
       <div className="form-grid">
         <CodeNameFields testIdPrefix="area" initial={props.initial} fieldErrors={fe} />
       </div>
-      <FormButtons pending={props.pending} onCancel={props.onCancel} testId="area-submit" />
-    </form>
+    </FormFrame>
   );
 }
 
@@ -76,14 +56,17 @@ export function LineForm(
 ) {
   const { t } = useI18n();
   const fe = props.error.fieldErrors;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const kind = text(e.currentTarget, 'kind') as TKind;
-    props.onSubmit({ code: text(e.currentTarget, 'code'), name: text(e.currentTarget, 'name'), kind });
-  };
+  const submit = (f: FormData) =>
+    props.onSubmit({ code: text(f, 'code'), name: text(f, 'name'), kind: text(f, 'kind') as TKind });
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="line-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      testId="line-form"
+      submitTestId="line-submit"
+    >
       <div className="form-grid">
         <CodeNameFields testIdPrefix="line" initial={props.initial} fieldErrors={fe} />
         <Field label={t('tree.kind')} error={fe.kind}>
@@ -96,8 +79,7 @@ export function LineForm(
           </select>
         </Field>
       </div>
-      <FormButtons pending={props.pending} onCancel={props.onCancel} testId="line-submit" />
-    </form>
+    </FormFrame>
   );
 }
 
@@ -142,23 +124,28 @@ export function EquipmentForm(
   const [nextId, setNextId] = useState(rows.length);
   const attrError = Object.entries(fe).find(([k]) => k === 'attributes' || k.startsWith('attributes.'))?.[1];
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = (f: FormData) => {
     const attributes: Record<string, TAttrValue> = {};
     for (const r of rows) {
       if (r.key.trim() !== '') attributes[r.key.trim()] = parseValue(r.value);
     }
     props.onSubmit({
-      code: text(e.currentTarget, 'code'),
-      name: text(e.currentTarget, 'name'),
-      class: text(e.currentTarget, 'class') as TEquipmentClass,
+      code: text(f, 'code'),
+      name: text(f, 'name'),
+      class: text(f, 'class') as TEquipmentClass,
       attributes,
     });
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="equipment-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      testId="equipment-form"
+      submitTestId="equipment-submit"
+    >
       <div className="form-grid">
         <CodeNameFields testIdPrefix="equipment" initial={props.initial} fieldErrors={fe} />
         <Field label={t('tree.class')} error={fe.class}>
@@ -227,8 +214,7 @@ export function EquipmentForm(
           ) : null}
         </div>
       </fieldset>
-      <FormButtons pending={props.pending} onCancel={props.onCancel} testId="equipment-submit" />
-    </form>
+    </FormFrame>
   );
 }
 
@@ -243,13 +229,16 @@ export function MoveForm(
   },
 ) {
   const { t } = useI18n();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    props.onSubmit(text(e.currentTarget, 'target'));
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="move-form">
-      <FormError message={props.error.formError} />
+    <FormFrame
+      formError={props.error.formError}
+      pending={props.pending}
+      onSubmit={(f) => props.onSubmit(text(f, 'target'))}
+      onCancel={props.onCancel}
+      submitLabel={t('common.move')}
+      testId="move-form"
+      submitTestId="move-submit"
+    >
       <Field label={props.label} error={props.error.fieldErrors[props.field] ?? props.error.fieldErrors.id}>
         <select name="target" defaultValue={props.currentId} data-testid="move-target">
           {props.groups.map((g) => (
@@ -263,14 +252,6 @@ export function MoveForm(
           ))}
         </select>
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={props.pending} data-testid="move-submit">
-          {t('common.move')}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
