@@ -86,6 +86,10 @@ describe('certificate flow', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
     const buyer = await context.newPage();
     await signIn(buyer, 'buyer@suzhou-can.demo', E2E_PASSWORD);
+    // A partner starts on the first page its roles may read (orders), and the menu offers no plants page.
+    await buyer.waitForURL(/\/orders(\?|$)/);
+    expect(await buyer.locator('nav a[href="/plants"]').count()).toBe(0);
+    expect(await buyer.locator('nav a[href="/certificates"]').count()).toBe(1);
     await buyer.goto(`${BASE_URL}/certificates`);
     await buyer.getByTestId('cert-table').waitFor();
     expect(await buyer.getByTestId('cert-issue-panel').count()).toBe(0);

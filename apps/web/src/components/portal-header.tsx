@@ -186,7 +186,7 @@ export function PortalHeader({ me }: { me: TPortalMe }) {
   }, [me.activeTenantStale, me.activeTenantId, router]);
 
   const links = [
-    { href: '/plants', label: t('header.plants'), show: me.memberships.length > 0 },
+    { href: '/plants', label: t('header.plants'), show: can('plant.read') },
     { href: '/orders', label: t('header.orders'), show: can('order.read') },
     { href: '/planning', label: t('header.planning'), show: can('plan.read') },
     { href: '/shop-floor', label: t('header.shopFloor'), show: can('operation.read') },
