@@ -221,8 +221,13 @@ export async function gatherPlanningProblem(
   });
   const downByMachine = new Map<string, TimeWindow[]>();
   for (const d of downtimeRows) {
-    const start = toMin(d.start);
-    const end = d.end ? toMin(d.end) : Math.max(start, 0) + OPEN_DOWNTIME_ASSUMED_MIN;
+    // Rounded outwards to whole minutes (start down, end up): rounding to the nearest minute could end the window
+    // up to 30 s before the machine is back, and an operation planned at its end would start on a machine still down.
+    const sinceNow = d.start.getTime() - nowMs;
+    const start = Math.floor(sinceNow / MINUTE_MS);
+    const end = d.end
+      ? Math.ceil((d.end.getTime() - nowMs) / MINUTE_MS)
+      : Math.ceil(Math.max(sinceNow, 0) / MINUTE_MS) + OPEN_DOWNTIME_ASSUMED_MIN;
     const list = downByMachine.get(d.equipmentId) ?? [];
     list.push({ start, end });
     downByMachine.set(d.equipmentId, list);

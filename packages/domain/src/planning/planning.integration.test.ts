@@ -15,7 +15,8 @@ import { lockOperation, moveOperation } from './edit-plan.ts';
 import { gatherPlanningProblem } from './gather-planning-problem.ts';
 import { planPlant } from './plan-plant.ts';
 import { comparePlanVersions, getCurrentPlan, getPlanVersion, listPlanVersions } from './plan-queries.ts';
-import { recordEquipmentDowntime } from './plan-signals.ts';
+import { endEquipmentDowntime, recordEquipmentDowntime } from './plan-signals.ts';
+import { MINUTE_MS, OPEN_DOWNTIME_ASSUMED_MIN } from './planning-rules.ts';
 import { systemPlanningScope } from './planning-scope.ts';
 import { publishPlan } from './publish-plan.ts';
 import { seedPlanningScenario, type TPlanningScenario } from './seed-planning-scenario.ts';
@@ -338,5 +339,32 @@ describeEachDatabase('planning', (t) => {
     await expect(
       inTx((tx) => getPlanVersion(tx, limited, { planVersionId: current.id })),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps a machine unavailable for the whole of a downtime that does not fall on whole minutes', async () => {
+    // Planned "now" 5 s into a minute; the machine went down 20 s into it, open-ended (assumed 8 h) — rounding its
+    // window to the nearest minute would end it 20 s before the machine is back.
+    const minute = Math.ceil(Date.now() / MINUTE_MS) * MINUTE_MS;
+    const now = new Date(minute + 5_000);
+    const start = new Date(minute + 20_000);
+    const crm2 = scenario.equipment['CRM-2'] as string;
+    await inTx((tx) =>
+      recordEquipmentDowntime(tx, scope, { equipmentId: crm2, kind: 'breakdown', start, reason: 'test' }),
+    );
+    try {
+      const problem = await inTx((tx) =>
+        gatherPlanningProblem(tx, scope, { plantId: scenario.plantId, now }),
+      );
+      const windows = problem.instance.machines.find((m) => m.id === crm2)?.downtimes ?? [];
+      const assumedEnd = start.getTime() + OPEN_DOWNTIME_ASSUMED_MIN * MINUTE_MS;
+      const covered = windows.some(
+        (w) => minute + w.start * MINUTE_MS <= start.getTime() && minute + w.end * MINUTE_MS >= assumedEnd,
+      );
+      expect(covered, JSON.stringify(windows)).toBe(true);
+    } finally {
+      await inTx((tx) =>
+        endEquipmentDowntime(tx, scope, { equipmentId: crm2, at: new Date(start.getTime() + MINUTE_MS) }),
+      );
+    }
   });
 });
